@@ -1,0 +1,44 @@
+"""Findings: one frozen record per contradiction, with the exact place of the
+offending text and the places of the figures it contradicts."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["Diagnostic", "Related", "Severity"]
+
+
+class Severity:
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Related:
+    """Another place a finding speaks of: the other copy of a figure, the footnote."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+
+@attrs.frozen
+class Diagnostic:
+    """A finding. Lines and columns count from 1; ``end_column`` is exclusive."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    symbol: str
+    severity: str
+    message: str
+    related: tuple[Related, ...] = ()
+
+    def format(self) -> str:
+        """pylint style: ``path:line:column: CODE: message (symbol)``."""
+        return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message} ({self.symbol})"

@@ -1,0 +1,230 @@
+"""Layout: the document's lines into headings, paragraphs, tables and footnotes.
+
+Walks the blocks in order, keeping what the lines before a table said about
+it (title, 部门, 单位, 表号), gluing the pages of a table split over pages
+back together, attaching the "注：…" lines that follow a table to it, and
+reporting, instead of guessing, a table whose text is scrambled beyond
+recovery.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .blocks import Grid, RawCell, split_blocks
+from .diagnostics import Diagnostic, Related, Severity
+from .figures import find_numbers
+from .kinds import FINANCIAL, recognise
+from .model import Document, Figure, Footnote, Heading, Paragraph, Segment, Span
+from .source import Source, read_bytes, read_file
+from .tables import Meta, PhysicalTable, build_tables, meta_of, title_of
+from .text import clean
+
+__all__ = ["read_bytes_document", "read_document", "read_path", "read_text"]
+
+_NOTE_START = re.compile(r"^\s*(?:<[^<>]+>\s*)*(?:注|说明)\s*[:：]")
+_NOTE_MORE = re.compile(r"^\s*(?:<[^<>]+>\s*)*\d{1,2}\s*[.．、]")
+_FORMULA = re.compile(r"\d\s*[行栏]")
+_HEADING = re.compile(r"^(?:#+\s|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.{0,30}$)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+#: A line that prints this many numbers right under a table title is the
+#: table itself, collapsed onto one line by the exporter.
+_COLLAPSED_NUMBERS = 8
+_COLLAPSED_LENGTH = 60
+_MAX_NOTE_GAP = 2
+
+
+def _is_formula(text: str) -> bool:
+    return ("=" in text or "＝" in text) and bool(_FORMULA.search(text))
+
+
+def _row_key(row: tuple[RawCell, ...]) -> tuple[str, ...]:
+    texts = [clean(cell.text) for cell in row]
+    while texts and not texts[-1]:
+        texts.pop()
+    return tuple(texts)
+
+
+def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta) -> list | None:
+    """The rows a grid adds to the table above it, if it is that table's next page."""
+    seen = {_row_key(row) for row in previous.rows[:8]}
+    seen.discard(())
+    rows = list(grid.rows)
+    skipped = 0
+    while skipped < len(rows) and (_row_key(rows[skipped]) in seen or not _row_key(rows[skipped])):
+        skipped += 1
+    if any(_row_key(row) for row in rows[:skipped]):
+        return rows[skipped:]
+    if pending.marker and pending.marker == previous.meta.marker:
+        return rows
+    return None
+
+
+class _Reader:
+    def __init__(self, source: Source) -> None:
+        self.source = source
+        self.physical: list[PhysicalTable] = []
+        self.problems: list[Diagnostic] = []
+        self.paragraphs: list[Paragraph] = []
+        self.headings: list[Heading] = []
+        self.pending = Meta()
+        self.clean_since_grid = False
+        self.note_open = False
+        self.note_gap = 0
+        self.paragraph: list[Segment] = []
+        self.scrambled = False
+        self.scrambled_note = False
+
+    # ---- paragraphs
+
+    def flush(self) -> None:
+        if not self.paragraph:
+            return
+        figures = []
+        for segment in self.paragraph:
+            for number in find_numbers(segment.text):
+                span = Span.on_line(segment.line, number.start, number.end)
+                figures.append(Figure(number.value, number.decimals, number.percent, span))
+        self.paragraphs.append(Paragraph(tuple(self.paragraph), tuple(figures)))
+        self.paragraph = []
+
+    # ---- tables
+
+    def grid(self, grid: Grid) -> None:
+        self.flush()
+        self.scrambled = False
+        previous = self.physical[-1] if self.physical else None
+        rows = None
+        if previous and self.clean_since_grid and self.pending.title is None:
+            rows = _continuation_rows(previous, grid, self.pending)
+        if rows is not None:
+            previous.rows.extend(rows)
+        else:
+            self.physical.append(PhysicalTable(meta=self.pending, rows=list(grid.rows), first_line=grid.first_line))
+        self.pending = Meta()
+        self.clean_since_grid = True
+        self.note_open = True
+        self.note_gap = 0
+
+    def note(self, number: int, text: str) -> bool:
+        """Take the line as part of the last table's footnote, if it is one."""
+        if not (self.note_open and self.physical) or self.note_gap > _MAX_NOTE_GAP:
+            return False
+        footnote = self.physical[-1].footnote
+        if _NOTE_START.match(text) or _is_formula(text) or (footnote and _NOTE_MORE.match(text)):
+            footnote.append(Segment(number, 1, text))
+            self.note_gap = 0
+            return True
+        return False
+
+    def collapsed(self, number: int, text: str) -> bool:
+        """Report a table whose rows the exporter collapsed onto one line."""
+        title = self.pending.title
+        if not title or recognise(title, ()) not in FINANCIAL:
+            return False
+        if len(text) < _COLLAPSED_LENGTH or len(find_numbers(text)) < _COLLAPSED_NUMBERS:
+            return False
+        stripped = text.rstrip()
+        self.problems.append(
+            Diagnostic(
+                path=self.source.path,
+                line=number,
+                column=1,
+                end_line=number,
+                end_column=len(stripped) + 1,
+                code="BL001",
+                symbol="unreadable-table",
+                severity=Severity.WARNING,
+                message=f"表格无法读取：「{title}」的文本已错乱（整张表挤在一行，单元格顺序已打乱），未作猜测",
+                related=(Related(self.source.path, self.pending.title_line or number, 1, "表格标题"),),
+            )
+        )
+        self.pending = Meta()
+        self.scrambled = True
+        self.scrambled_note = False
+        return True
+
+    # ---- lines
+
+    def line(self, number: int, text: str) -> None:
+        if not text.strip(" \t\u3000\xa0\r"):
+            self.flush()
+            self.note_gap += 1
+            return
+        if self.note(number, text):
+            return
+        self.note_open = False
+        title = title_of(text)
+        if self.scrambled:
+            if title or _HEADING.match(text.lstrip()):
+                self.scrambled = False
+            elif _NOTE_START.match(text) or (self.scrambled_note and _is_formula(text)):
+                self.scrambled_note = True
+                return
+            elif self.scrambled_note:
+                self.scrambled = False
+            else:
+                return
+        if title:
+            self.flush()
+            self.pending = Meta(title=title, title_line=number)
+            self.headings.append(Heading(number, title))
+            self.clean_since_grid = False
+            return
+        facts = meta_of(text)
+        if facts:
+            self.pending.department = facts.department or self.pending.department
+            self.pending.unit = facts.unit or self.pending.unit
+            self.pending.marker = facts.marker or self.pending.marker
+            return
+        if self.collapsed(number, text):
+            self.clean_since_grid = False
+            return
+        self.pending = Meta()
+        self.clean_since_grid = False
+        if _HEADING.match(text.lstrip()):
+            self.flush()
+            self.headings.append(Heading(number, clean(text.lstrip("# "))))
+            return
+        self.paragraph.append(Segment(number, 1, text))
+
+    def read(self) -> Document:
+        for item in split_blocks(self.source.lines):
+            if isinstance(item, Grid):
+                self.grid(item)
+            else:
+                self.line(item.number, item.text)
+        self.flush()
+        year_match = _YEAR.search("\n".join(self.source.lines[:30]))
+        year = int(year_match[1]) if year_match else None
+        tables = []
+        for block, physical in enumerate(self.physical):
+            logical, problems = build_tables(physical, block, self.source.path, year)
+            self.problems.extend(problems)
+            if physical.footnote:
+                footnote = Footnote(tuple(physical.footnote))
+                logical = [attrs.evolve(table, footnotes=(footnote,)) for table in logical]
+            tables.extend(logical)
+        problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
+        return Document(self.source, tuple(tables), tuple(self.paragraphs), tuple(self.headings), tuple(problems))
+
+
+def read_document(source: Source) -> Document:
+    """Lay out a decoded source into a :class:`Document`. Never raises on content."""
+    return _Reader(source).read()
+
+
+def read_text(text: str, path: str = "<text>") -> Document:
+    return read_document(Source.from_text(text, path=path))
+
+
+def read_bytes_document(data: bytes, path: str = "<bytes>") -> Document:
+    """Decode and lay out bytes; raises :class:`~budgetlint.source.NotText` for non-text."""
+    return read_document(read_bytes(data, path))
+
+
+def read_path(path) -> Document:
+    """Read a file into a :class:`Document`; raises ``NotText`` or ``OSError``."""
+    return read_document(read_file(path))

@@ -1,0 +1,204 @@
+"""The document model the rules read: tables with their figures, footnotes,
+paragraphs and headings, every piece pointing back at the original file.
+
+Rules never look at text again; whatever they need is modelled here.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from .diagnostics import Diagnostic
+from .figures import format_number
+from .source import Source
+
+__all__ = [
+    "Cell",
+    "Column",
+    "Document",
+    "Figure",
+    "Footnote",
+    "Heading",
+    "Paragraph",
+    "Row",
+    "Segment",
+    "Span",
+    "Table",
+]
+
+
+@attrs.frozen
+class Span:
+    """A stretch of the original file: 1-based lines and columns, end exclusive."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    @classmethod
+    def on_line(cls, line: int, start: int, end: int) -> "Span":
+        """From 0-based character offsets ``start``/``end`` on 1-based ``line``."""
+        return cls(line, start + 1, line, end + 1)
+
+
+@attrs.frozen
+class Figure:
+    """A printed number: exact value, decimals as printed, percent or not."""
+
+    value: Decimal
+    decimals: int
+    percent: bool
+    span: Span
+    unit: str | None = None
+
+    def __str__(self) -> str:
+        return format_number(self.value, self.percent)
+
+
+@attrs.frozen
+class Cell:
+    """One cell as read: its cleaned text and, when it prints a number, the figure.
+
+    A cell that prints nothing or a dash has ``text == ""`` and no figure.
+    """
+
+    text: str
+    span: Span
+    figure: Figure | None = None
+
+    @property
+    def empty(self) -> bool:
+        return not self.text
+
+
+@attrs.frozen
+class Column:
+    """A value column of a logical table: its printed 栏次 (if any) and header."""
+
+    index: int
+    number: int | None
+    header: str | None
+
+
+@attrs.frozen
+class Row:
+    """A data row: its label, subject code, 行次 and cells aligned with the columns.
+
+    ``cells[i]`` is ``None`` where the row printed no cell at all for column i.
+    """
+
+    line: int
+    label: str
+    code: str | None
+    number: int | None
+    cells: tuple[Cell | None, ...]
+    label_span: Span | None = None
+
+    def cell(self, index: int) -> Cell | None:
+        return self.cells[index] if 0 <= index < len(self.cells) else None
+
+
+@attrs.frozen
+class Segment:
+    """One line of a footnote or paragraph: where it starts and its raw text."""
+
+    line: int
+    column: int
+    text: str
+
+
+@attrs.frozen
+class Footnote:
+    """A table's note ("注：…") with its formulas, line by line as printed."""
+
+    segments: tuple[Segment, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(segment.text for segment in self.segments)
+
+    @property
+    def line(self) -> int:
+        return self.segments[0].line
+
+
+@attrs.frozen
+class Table:
+    """A logical table. Side-by-side halves of one printed table are separate
+    logical tables that share ``block`` and name their ``part`` (收入/支出)."""
+
+    title: str | None
+    kind: str | None
+    line: int
+    unit: str | None
+    department: str | None
+    year: int | None
+    part: str | None
+    block: int
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    footnotes: tuple[Footnote, ...] = ()
+
+    def column(self, number: int) -> Column | None:
+        """The column whose printed 栏次 is ``number``."""
+        return next((c for c in self.columns if c.number == number), None)
+
+    def row(self, number: int) -> Row | None:
+        """The row whose 行次 is ``number``."""
+        return next((r for r in self.rows if r.number == number), None)
+
+    def row_by_code(self, code: str) -> Row | None:
+        return next((r for r in self.rows if r.code == code), None)
+
+    def row_by_label(self, label: str) -> Row | None:
+        from .text import key
+
+        wanted = key(label)
+        return next((r for r in self.rows if key(r.label) == wanted), None)
+
+
+@attrs.frozen
+class Heading:
+    line: int
+    text: str
+
+
+@attrs.frozen
+class Paragraph:
+    """Consecutive lines of running text and the figures they state."""
+
+    segments: tuple[Segment, ...]
+    figures: tuple[Figure, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(segment.text for segment in self.segments)
+
+    @property
+    def line(self) -> int:
+        return self.segments[0].line
+
+
+@attrs.frozen
+class Document:
+    """Everything read from one file; ``problems`` are what could not be read."""
+
+    source: Source
+    tables: tuple[Table, ...]
+    paragraphs: tuple[Paragraph, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    problems: tuple[Diagnostic, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    def tables_of_kind(self, kind: str) -> list[Table]:
+        return [table for table in self.tables if table.kind == kind]
+
+    def parts_of(self, table: Table) -> list[Table]:
+        """All logical tables printed side by side with ``table``."""
+        return [other for other in self.tables if other.block == table.block]

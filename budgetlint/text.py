@@ -1,0 +1,54 @@
+"""Plain text out of extraction debris: HTML and markdown fragments, check
+marks, stray spaces between Chinese characters, full-width forms.
+
+Cleaning is for reading and matching only; positions always refer to the
+original text, so nothing here is used to compute a location.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+__all__ = ["BLANK", "clean", "key", "squeeze", "strip_markup"]
+
+#: Characters that print as nothing: spaces of every width, tabs, line ends.
+BLANK = " \t\r\n\u3000\xa0\u2002\u2003\u2009\ufeff"
+
+_CHECKED = re.compile(r"<input\b[^<>]*\bchecked\b[^<>]*>", re.IGNORECASE)
+_CHECKBOX = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
+_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
+_EMPHASIS = re.compile(r"\*\*|__")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \u3000\xa0]+(?=[{_CJK}])")
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+_KEY_DROP = re.compile(r"[\s\u3000\xa0\"'“”‘’「」『』《》<>*#]+")
+
+
+def strip_markup(text: str) -> str:
+    """Read HTML/markdown fragments as their text; check boxes become ☑/□."""
+    if "<" in text:
+        text = _CHECKED.sub("☑", text)
+        text = _CHECKBOX.sub("□", text)
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub("", text)
+    return text
+
+
+def squeeze(text: str) -> str:
+    """Drop the spaces a line join left between Chinese characters ("合 计")."""
+    return _SPACES.sub(" ", _CJK_GAP.sub("", text))
+
+
+def clean(text: str) -> str:
+    """The readable text of a cell or line: markup gone, ends trimmed."""
+    return squeeze(strip_markup(text).strip(BLANK))
+
+
+def key(text: str) -> str:
+    """A comparison key: NFKC, no spaces, quotes or markup characters."""
+    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", strip_markup(text)))

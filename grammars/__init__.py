@@ -1,0 +1,1 @@
+"""Lark grammars of budgetlint: the footnote and audit-formula language."""
