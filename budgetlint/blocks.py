@@ -14,6 +14,8 @@ A grid keeps every cell's raw text and position; cleaning happens later.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 __all__ = ["Grid", "RawCell", "TextLine", "split_blocks"]
@@ -24,9 +26,11 @@ _FRAGMENT_AFTER_BLANK = 20
 _BLANKS = " \t\u3000\xa0\r"
 
 
-@attrs.frozen
-class RawCell:
-    """A cell's raw text and where it stands: 1-based lines, 0-based offsets."""
+class RawCell(NamedTuple):
+    """A cell's raw text and where it stands: 1-based lines, 0-based offsets.
+
+    A tuple, not an attrs class: thousands are made per document.
+    """
 
     text: str
     line: int
@@ -121,9 +125,10 @@ def _extent(lines: list[str], start: int, one_cell_per_line: bool) -> int:
 def _tab_row(line: str, number: int) -> tuple[RawCell, ...]:
     cells = []
     offset = 0
+    new = tuple.__new__  # RawCell(...) without the keyword-handling wrapper
     for text in line.split("\t"):
         end = offset + len(text)
-        cells.append(RawCell(text, number, offset, number, end))
+        cells.append(new(RawCell, (text, number, offset, number, end)))
         offset = end + 1
     return tuple(cells)
 
@@ -146,8 +151,8 @@ def _cell_rows(lines: list[str], first: int, last: int) -> list[tuple[RawCell, .
             pending_break = False
             if row:
                 cell = row[-1]
-                row[-1] = attrs.evolve(
-                    cell, text=cell.text + head.strip(_BLANKS), end_line=number, end=len(head.rstrip(_BLANKS))
+                row[-1] = cell._replace(
+                    text=cell.text + head.strip(_BLANKS), end_line=number, end=len(head.rstrip(_BLANKS))
                 )
             else:
                 row.append(RawCell(head, number, 0, number, len(head)))

@@ -7,10 +7,10 @@ printed precision, never a float.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
-
-import attrs
+from typing import NamedTuple
 
 __all__ = ["EMPTY_MARKS", "Number", "find_numbers", "format_number", "is_empty_mark", "parse_number"]
 
@@ -53,8 +53,7 @@ _INLINE = re.compile(
 )
 
 
-@attrs.frozen
-class Number:
+class Number(NamedTuple):
     """A number read from text: its value, printed decimals and where it sits
     (``start``/``end`` are offsets into the string that was parsed)."""
 
@@ -85,6 +84,7 @@ def _number(match: re.Match, start: int, end: int) -> Number:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def parse_number(text: str) -> Number | None:
     """Read ``text`` as one printed figure, or return ``None`` if it is not one.
 

@@ -7,6 +7,7 @@ Rules never look at text again; whatever they need is modelled here.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
@@ -29,9 +30,11 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Span:
-    """A stretch of the original file: 1-based lines and columns, end exclusive."""
+class Span(NamedTuple):
+    """A stretch of the original file: 1-based lines and columns, end exclusive.
+
+    An immutable tuple rather than an attrs class: every cell has one.
+    """
 
     line: int
     column: int
@@ -87,7 +90,8 @@ class Column:
 class Row:
     """A data row: its label, subject code, 行次 and cells aligned with the columns.
 
-    ``cells[i]`` is ``None`` where the row printed no cell at all for column i.
+    ``cells[i]`` is ``None`` where the row prints nothing for column i; a
+    cell that prints a dash ("—") is an empty :class:`Cell` with its place.
     """
 
     line: int

@@ -50,13 +50,13 @@ def decode(data: bytes) -> tuple[str, str]:
     """
     kind = _binary_kind(data)
     if kind:
-        raise NotText(f"不是文本文件：看起来是{kind}")
+        raise NotText(f"不是文本文件（看起来是{kind}）")
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = [("utf-8-sig", data)]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         candidates = [("utf-16", data)]
     elif b"\x00" in data:
-        raise NotText("不是文本文件：含有空字节（可能是二进制文件或无 BOM 的 UTF-16）")
+        raise NotText("不是文本文件（含有空字节：二进制文件，或没有 BOM 的 UTF-16）")
     else:
         candidates = [("utf-8", data), ("gb18030", data)]
     for encoding, payload in candidates:
@@ -66,7 +66,7 @@ def decode(data: bytes) -> tuple[str, str]:
             continue
         controls = len(_CONTROL.findall(text))
         if controls > max(2, len(text) // 200):
-            raise NotText("不是文本文件：含有大量控制字符")
+            raise NotText("不是文本文件（含有大量控制字符）")
         return text, encoding
     names = "、".join(encoding for encoding, _ in candidates)
     raise NotText(f"无法按 {names} 解码，不是可读的文本文件")

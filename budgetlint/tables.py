@@ -11,6 +11,7 @@ columns, inside the name cell, or absent), the 行次 and the value cells.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -67,6 +68,8 @@ class PhysicalTable:
 def title_of(line: str) -> str | None:
     """The table title a line states, if it states one."""
     heading = line.lstrip().startswith("#")
+    if "表" not in line and not heading:
+        return None
     text = clean(line.lstrip(" #-*\t"))
     if not text or len(text) > 60 or text.startswith(("注", "说明")):
         return None
@@ -79,6 +82,8 @@ def title_of(line: str) -> str | None:
 
 def meta_of(text: str) -> Meta | None:
     """The 部门/单位/表号 facts a line or cell states, or ``None``."""
+    if "单位" not in text and "部门" not in text and "表" not in text:
+        return None
     text = clean(text)
     if not text:
         return None
@@ -103,8 +108,7 @@ def meta_of(text: str) -> Meta | None:
 # cells
 
 
-@attrs.frozen
-class _Cell:
+class _Cell(NamedTuple):
     """A raw cell with its cleaned text."""
 
     text: str
@@ -142,7 +146,10 @@ def _figure(cell: _Cell) -> Figure | None:
     return Figure(number.value, number.decimals, number.percent, span, number.unit)
 
 
-def _model_cell(cell: _Cell) -> Cell:
+def _model_cell(cell: _Cell) -> Cell | None:
+    """The model of a cell; ``None`` when it prints nothing at all."""
+    if not cell.text:
+        return None
     text = "" if is_empty_mark(cell.text) else cell.text
     return Cell(text, _cell_span(cell.raw), _figure(cell) if text else None)
 
@@ -157,8 +164,9 @@ _RULE_ROW = re.compile(r"^[-:|=\s]+$")
 def _clean_rows(rows: list[tuple[RawCell, ...]]) -> list[list[_Cell]]:
     """Cleaned rows, without empty rows and markdown rule rows ("---|---")."""
     cleaned = []
+    new = tuple.__new__
     for row in rows:
-        cells = [_Cell(clean(raw.text), raw) for raw in row]
+        cells = [new(_Cell, (clean(raw.text), raw)) for raw in row]
         filled = [cell.text for cell in cells if cell.text]
         if filled and not all(_RULE_ROW.match(text) and len(text) > 2 for text in filled):
             cleaned.append(cells)
@@ -195,7 +203,7 @@ def _take_inner_meta(rows: list[list[_Cell]], meta: Meta) -> list[list[_Cell]]:
                 found = True
                 meta.department = facts.department or meta.department
                 meta.unit = facts.unit or meta.unit
-                kept.append(attrs.evolve(cell, text=""))
+                kept.append(cell._replace(text=""))
             else:
                 kept.append(cell)
         if not found:
@@ -218,6 +226,8 @@ def _lanci(row: list[_Cell]) -> dict[int, int] | None:
         elif key(text) not in _LANCI_WORDS and not re.fullmatch(r"[\d ]+", text):
             return None
     values = list(numbers.values())
+    if values == [1] and any(key(cell.text) in ("栏次", "栏") for cell in row):
+        return numbers
     if len(values) < 2 or not 1 <= values[0] <= 3 or values[-1] <= values[0]:
         return None
     if any(b < a for a, b in zip(values, values[1:])):
@@ -430,6 +440,8 @@ def build_tables(
     financial = kind in FINANCIAL
     header, lanci, lanci_row, data = _header_rows(rows, kind)
     repeated = {_texts(row) for row in header} | ({_texts(lanci_row)} if lanci_row else set())
+    # Each data row's texts, or None for a header row printed again.
+    data_texts = [None if _texts(row) in repeated else [cell.text for cell in row] for row in data]
     width = max(len(_texts(row)) for row in rows)
     unit = meta.unit
     if unit is None:
@@ -454,32 +466,10 @@ def build_tables(
                 if column < len(row) and row[column].text:
                     headers.setdefault(column, []).append(row[column].text)
         roles = _roles(columns, headers, lanci, lanci_row, financial)
-        codes = _Codes()
+        codes = _Codes() if financial else None
         table_rows: list[Row] = []
         for start, end in group.ranges:
-            value_columns = [c for c in range(start, end) if roles[c] == "value"]
-            for row in data:
-                if _texts(row) in repeated:
-                    continue
-                cells = row[start:end]
-                if not any(cell.text for cell in cells):
-                    continue
-                if financial and any(len(cell.text) > _GARBLED_CELL for cell in cells):
-                    problems.append(_garbled_row(path, cells))
-                    continue
-                label_cells = [row[c] for c in range(start, end) if c < len(row) and roles[c] == "label"]
-                if financial:
-                    code, label, label_span = codes.read(label_cells)
-                else:
-                    code = None
-                    label = squeeze("".join(cell.text for cell in label_cells))
-                    label_span = next((_cell_span(c.raw) for c in label_cells if c.text), None)
-                number = next(
-                    (_number(row[c].text) for c in range(start, end) if c < len(row) and roles[c] == "number"),
-                    None,
-                )
-                value_cells = tuple(_model_cell(row[c]) if c < len(row) else None for c in value_columns)
-                table_rows.append(Row(cells[0].raw.line, label, code, number, value_cells, label_span))
+            table_rows.extend(_rows(data, data_texts, start, end, roles, codes, path, problems))
         first_start, first_end = group.ranges[0]
         value_columns = [c for c in range(first_start, first_end) if roles[c] == "value"]
         table_columns = tuple(
@@ -501,6 +491,44 @@ def build_tables(
             )
         )
     return tables, problems
+
+
+def _rows(
+    data: list[list[_Cell]],
+    data_texts: list[list[str] | None],
+    start: int,
+    end: int,
+    roles: dict[int, str],
+    codes: _Codes | None,
+    path: str,
+    problems: list[Diagnostic],
+) -> list[Row]:
+    """The rows of one column group ``[start, end)``; codes only where ``codes`` is given."""
+    label_columns = [c for c in range(start, end) if roles[c] == "label"]
+    number_column = next((c for c in range(start, end) if roles[c] == "number"), None)
+    value_columns = [c for c in range(start, end) if roles[c] == "value"]
+    rows = []
+    for row, texts in zip(data, data_texts):
+        if texts is None:
+            continue
+        part = texts[start:end]
+        if not any(part):
+            continue
+        if codes is not None and max(map(len, part)) > _GARBLED_CELL:
+            problems.append(_garbled_row(path, row[start:end]))
+            continue
+        width = len(row)
+        label_cells = [row[c] for c in label_columns if c < width]
+        if codes is not None:
+            code, label, label_span = codes.read(label_cells)
+        else:
+            code = None
+            label = squeeze("".join(cell.text for cell in label_cells))
+            label_span = next((_cell_span(c.raw) for c in label_cells if c.text), None)
+        number = _number(texts[number_column]) if number_column is not None and number_column < width else None
+        cells = tuple(_model_cell(row[c]) if c < width else None for c in value_columns)
+        rows.append(Row(row[start].raw.line, label, code, number, cells, label_span))
+    return rows
 
 
 def _garbled_row(path: str, cells: list[_Cell]) -> Diagnostic:

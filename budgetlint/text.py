@@ -7,6 +7,7 @@ original text, so nothing here is used to compute a location.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -44,11 +45,19 @@ def squeeze(text: str) -> str:
     return _SPACES.sub(" ", _CJK_GAP.sub("", text))
 
 
+_PLAIN = re.compile(r"[^<&*_ \u3000\xa0]*")
+
+
+@functools.lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     """The readable text of a cell or line: markup gone, ends trimmed."""
+    text = text.strip(BLANK)
+    if not text or _PLAIN.fullmatch(text):
+        return text
     return squeeze(strip_markup(text).strip(BLANK))
 
 
+@functools.lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A comparison key: NFKC, no spaces, quotes or markup characters."""
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", strip_markup(text)))

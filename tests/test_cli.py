@@ -1,0 +1,98 @@
+"""The command line: `budgetlint tables FILE` for people and machines, and
+clear refusals with exit status 2 for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from budgetlint.cli import main
+from conftest import SEEDS
+
+
+def test_tables_json_schema_and_values(capsys):
+    assert main(["tables", str(SEEDS["000"]), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    tables = json.loads(out)
+    assert err == ""
+    first = tables[0]
+    assert set(first) >= {"title", "kind", "line", "unit", "department", "columns", "rows"}
+    assert (first["title"], first["kind"], first["line"], first["unit"]) == (
+        "2020年度收入支出决算总表（表1）",
+        "收入支出决算总表",
+        84,
+        "万元",
+    )
+    assert first["columns"] == [{"number": 1, "header": "金额"}]
+    row27 = next(r for r in first["rows"] if r["number"] == 27)
+    assert row27 == {"line": 115, "label": "本年收入合计", "code": None, "number": 27, "cells": ["1224.48"]}
+    income = next(t for t in tables if t["kind"] == "收入决算表")
+    row = next(r for r in income["rows"] if r["code"] == "2080505")
+    assert row["cells"] == ["8.16", "8.16", None, None, None, None, None]
+    project = next(t for t in tables if t["kind"] == "项目支出绩效自评表")
+    funds = next(r for r in project["rows"] if "年度财政资金总额" in r["cells"])
+    assert "76.37%" in funds["cells"]
+    assert all(len(r["cells"]) == len(t["columns"]) for t in tables for r in t["rows"])
+
+
+def test_tables_text_rendering_and_problems_on_stderr(capsys):
+    assert main(["tables", str(SEEDS["003"])]) == 0
+    out, err = capsys.readouterr()
+    assert "2024年度收入决算表 [收入决算表]" in out
+    assert "1627.17" in out
+    assert "003_jiangan_2024_final.txt:189:1: BL001: 表格无法读取" in err
+
+
+@pytest.mark.parametrize(
+    "payload, message",
+    [(b"%PDF-1.5\n...", "PDF"), (b"\x89PNG\r\n\x1a\n", "PNG"), (bytes(range(256)) * 4, "不是文本文件")],
+)
+def test_non_text_files_exit_2_with_a_message(tmp_path, capsys, payload, message):
+    path = tmp_path / "input.txt"
+    path.write_bytes(payload)
+    assert main(["tables", str(path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_missing_file_and_directory_exit_2(tmp_path, capsys):
+    assert main(["tables", str(tmp_path / "absent.txt")]) == 2
+    assert main(["tables", str(tmp_path)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.count("budgetlint: 错误") == 2
+
+
+def test_usage_errors_exit_2(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["tables"])
+    assert exit_info.value.code == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["tables", str(SEEDS["000"]), "--format", "xml"])
+    assert exit_info.value.code == 2
+
+
+def test_installed_command_runs_as_a_module(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "budgetlint", "tables", str(SEEDS["004"]), "--format", "json"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    tables = json.loads(result.stdout)
+    assert sum(t["kind"] == "部门支出总表" for t in tables) == 1
+    assert list(tmp_path.iterdir()) == []  # nothing written where nothing was asked
+
+
+def test_reading_does_not_import_rich():
+    code = "import sys, budgetlint; budgetlint.read_path(sys.argv[1]); print('rich' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code, str(SEEDS["000"])], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
