@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import attrs
 
-__all__ = ["Grid", "RawCell", "TextLine", "split_blocks"]
+__all__ = ["Grid", "RawRow", "TextLine", "split_blocks"]
 
 # How far a broken cell's fragment may run, in characters.
 _FRAGMENT_AFTER_CELL = 30
@@ -26,24 +26,26 @@ _FRAGMENT_AFTER_BLANK = 20
 _BLANKS = " \t\u3000\xa0\r"
 
 
-class RawCell(NamedTuple):
-    """A cell's raw text and where it stands: 1-based lines, 0-based offsets.
+class RawRow(NamedTuple):
+    """A row as extracted: each cell's raw text and where it stands.
 
-    A tuple, not an attrs class: thousands are made per document.
+    Parallel lists rather than an object per cell, because most cells are
+    empty and a document has thousands. Lines count from 1; ``starts`` and
+    ``ends`` are 0-based offsets in the cell's first and last line.
     """
 
-    text: str
-    line: int
-    start: int
-    end_line: int
-    end: int
+    texts: list[str]
+    lines: list[int]
+    starts: list[int]
+    end_lines: list[int]
+    ends: list[int]
 
 
 @attrs.frozen
 class Grid:
     """A table as extracted: rows of raw cells, before any interpretation."""
 
-    rows: tuple[tuple[RawCell, ...], ...]
+    rows: tuple[RawRow, ...]
     first_line: int
     last_line: int
     one_cell_per_line: bool
@@ -122,20 +124,48 @@ def _extent(lines: list[str], start: int, one_cell_per_line: bool) -> int:
     return last
 
 
-def _tab_row(line: str, number: int) -> tuple[RawCell, ...]:
-    cells = []
+def _tab_row(line: str, number: int) -> RawRow:
+    texts = line.split("\t")
+    starts = []
+    ends = []
     offset = 0
-    new = tuple.__new__  # RawCell(...) without the keyword-handling wrapper
-    for text in line.split("\t"):
-        end = offset + len(text)
-        cells.append(new(RawCell, (text, number, offset, number, end)))
-        offset = end + 1
-    return tuple(cells)
+    for text in texts:
+        starts.append(offset)
+        offset += len(text)
+        ends.append(offset)
+        offset += 1
+    lines = [number] * len(texts)
+    return RawRow(texts, lines, starts, lines, ends)
 
 
-def _cell_rows(lines: list[str], first: int, last: int) -> list[tuple[RawCell, ...]]:
-    rows: list[tuple[RawCell, ...]] = []
-    row: list[RawCell] = []
+class _RowBuilder:
+    """Collects the cells of one cell-per-line row."""
+
+    def __init__(self) -> None:
+        self.row = RawRow([], [], [], [], [])
+
+    def __bool__(self) -> bool:
+        return bool(self.row.texts)
+
+    def add(self, text: str, number: int, start: int) -> None:
+        row = self.row
+        row.texts.append(text)
+        row.lines.append(number)
+        row.starts.append(start)
+        row.end_lines.append(number)
+        row.ends.append(start + len(text))
+
+    def extend_last(self, text: str, number: int, end: int) -> None:
+        """The last cell goes on over another line."""
+        row = self.row
+        row.texts[-1] += text
+        row.end_lines[-1] = number
+        row.ends[-1] = end
+
+
+def _cell_rows(lines: list[str], first: int, last: int) -> list[RawRow]:
+    rows: list[RawRow] = []
+    row = _RowBuilder()
     pending_break = False
     for index in range(first, last + 1):
         line = lines[index]
@@ -150,21 +180,18 @@ def _cell_rows(lines: list[str], first: int, last: int) -> list[tuple[RawCell, .
             # Text before any tab continues the cell broken above it.
             pending_break = False
             if row:
-                cell = row[-1]
-                row[-1] = cell._replace(
-                    text=cell.text + head.strip(_BLANKS), end_line=number, end=len(head.rstrip(_BLANKS))
-                )
+                row.extend_last(head.strip(_BLANKS), number, len(head.rstrip(_BLANKS)))
             else:
-                row.append(RawCell(head, number, 0, number, len(head)))
+                row.add(head, number, 0)
         if len(pieces) > 1 and pending_break:
-            rows.append(tuple(row))
-            row = []
+            rows.append(row.row)
+            row = _RowBuilder()
             pending_break = False
         for text in pieces[1:]:
-            row.append(RawCell(text, number, offset, number, offset + len(text)))
+            row.add(text, number, offset)
             offset += len(text) + 1
     if row:
-        rows.append(tuple(row))
+        rows.append(row.row)
     return rows
 
 

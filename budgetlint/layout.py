@@ -13,13 +13,14 @@ import re
 
 import attrs
 
-from .blocks import Grid, RawCell, split_blocks
+from .blocks import Grid, RawRow, split_blocks
 from .diagnostics import Diagnostic, Related, Severity
 from .figures import find_numbers
 from .kinds import FINANCIAL, recognise
-from .model import Document, Figure, Footnote, Heading, Paragraph, Segment, Span
+from .model import Document, Footnote, Heading, Paragraph, Segment
 from .source import Source, read_bytes, read_file
-from .tables import Meta, PhysicalTable, build_tables, meta_of, title_of
+from .meta import Meta, meta_of, title_of
+from .tables import PhysicalTable, build_tables
 from .text import clean
 
 __all__ = ["read_bytes_document", "read_document", "read_path", "read_text"]
@@ -40,8 +41,8 @@ def _is_formula(text: str) -> bool:
     return ("=" in text or "＝" in text) and bool(_FORMULA.search(text))
 
 
-def _row_key(row: tuple[RawCell, ...]) -> tuple[str, ...]:
-    texts = [clean(cell.text) for cell in row]
+def _row_key(row: RawRow) -> tuple[str, ...]:
+    texts = [clean(text) for text in row.texts]
     while texts and not texts[-1]:
         texts.pop()
     return tuple(texts)
@@ -80,15 +81,9 @@ class _Reader:
     # ---- paragraphs
 
     def flush(self) -> None:
-        if not self.paragraph:
-            return
-        figures = []
-        for segment in self.paragraph:
-            for number in find_numbers(segment.text):
-                span = Span.on_line(segment.line, number.start, number.end)
-                figures.append(Figure(number.value, number.decimals, number.percent, span))
-        self.paragraphs.append(Paragraph(tuple(self.paragraph), tuple(figures)))
-        self.paragraph = []
+        if self.paragraph:
+            self.paragraphs.append(Paragraph(tuple(self.paragraph)))
+            self.paragraph = []
 
     # ---- tables
 
@@ -175,9 +170,7 @@ class _Reader:
             return
         facts = meta_of(text)
         if facts:
-            self.pending.department = facts.department or self.pending.department
-            self.pending.unit = facts.unit or self.pending.unit
-            self.pending.marker = facts.marker or self.pending.marker
+            self.pending.add(facts)
             return
         if self.collapsed(number, text):
             self.clean_since_grid = False

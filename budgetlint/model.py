@@ -12,7 +12,7 @@ from typing import NamedTuple
 import attrs
 
 from .diagnostics import Diagnostic
-from .figures import format_number
+from .figures import find_numbers, format_number
 from .source import Source
 
 __all__ = [
@@ -172,10 +172,21 @@ class Heading:
 
 @attrs.frozen
 class Paragraph:
-    """Consecutive lines of running text and the figures they state."""
+    """Consecutive lines of running text."""
 
     segments: tuple[Segment, ...]
-    figures: tuple[Figure, ...]
+
+    def figures(self) -> tuple[Figure, ...]:
+        """Every number the paragraph states, where it states it.
+
+        Computed when asked: most documents are read without looking at them.
+        """
+        found = []
+        for segment in self.segments:
+            for number in find_numbers(segment.text):
+                span = Span(segment.line, segment.column + number.start, segment.line, segment.column + number.end)
+                found.append(Figure(number.value, number.decimals, number.percent, span))
+        return tuple(found)
 
     @property
     def text(self) -> str:

@@ -42,6 +42,8 @@ def strip_markup(text: str) -> str:
 
 def squeeze(text: str) -> str:
     """Drop the spaces a line join left between Chinese characters ("合 计")."""
+    if " " not in text and "\u3000" not in text and "\xa0" not in text:
+        return text
     return _SPACES.sub(" ", _CJK_GAP.sub("", text))
 
 

@@ -96,3 +96,13 @@ def test_reading_does_not_import_rich():
     code = "import sys, budgetlint; budgetlint.read_path(sys.argv[1]); print('rich' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code, str(SEEDS["000"])], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_rules_and_grammars_ship_inside_the_budgetlint_namespace():
+    import importlib
+    from importlib import metadata
+
+    assert importlib.import_module("budgetlint.rules").__name__ == "budgetlint.rules"
+    assert importlib.import_module("budgetlint.grammars").__name__ == "budgetlint.grammars"
+    top_levels = (metadata.distribution("budgetlint").read_text("top_level.txt") or "").split()
+    assert top_levels in ([], ["budgetlint"])  # never a top-level `rules` or `grammars`

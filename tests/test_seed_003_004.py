@@ -152,3 +152,15 @@ def test_004_three_column_groups():
     income_total = table(document, "部门收入总表")
     assert len(income_total.rows) == 22
     assert fig(income_total, "总计", index=0) == D("2245.15")
+
+
+def test_paragraph_figures_point_at_their_text():
+    document = seed("003")
+    paragraph = next(p for p in document.paragraphs if "住房保障支出(类) 23. 64 万元" in p.text)
+    figures = paragraph.figures()
+    spaced = next(f for f in figures if f.value == D("23.64"))
+    line = document.source.lines[spaced.span.line - 1]
+    assert line[spaced.span.column - 1 : spaced.span.end_column - 1] == "23. 64"
+    share = next(f for f in figures if f.percent and f.span.line == spaced.span.line)
+    assert (share.value, share.decimals) == (D("1.4"), 1)  # "1. 4%"
+    assert line[share.span.column - 1 : share.span.end_column - 1] == "1. 4%"

@@ -1,0 +1,78 @@
+"""What the lines around a table say about it: its title, 部门, 单位 and 表号.
+
+These lines stand above the table, or inside its first rows when the
+exporter put them in the grid ("部门：…→→单位：万元").
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .text import clean
+
+__all__ = ["Meta", "meta_of", "title_of"]
+
+_DEPARTMENT = re.compile(r"^(?:部门|部门名称|单位名称|编制部门|编制单位|预算单位|填报单位)\s*[:：]\s*(.*)$")
+_UNIT = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元|千元|亿元)")
+_MARKER = re.compile(r"^(?:表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表)$")
+_TITLE_END = re.compile(r"表\s*(?:[（(][^（()）]{0,12}[)）])?$")
+_PAREN_TITLE = re.compile(r"^[（(][^（()）]{2,40}[)）]$")
+#: Longer than any department name: a "部门：" line this long is something else.
+_LONGEST_NAME = 40
+_LONGEST_TITLE = 60
+
+
+@attrs.define
+class Meta:
+    """What the lines around a table say about it."""
+
+    title: str | None = None
+    title_line: int | None = None
+    department: str | None = None
+    unit: str | None = None
+    marker: str | None = None
+
+    def add(self, facts: "Meta") -> None:
+        """Take the facts another line states, keeping what is already known."""
+        self.department = facts.department or self.department
+        self.unit = facts.unit or self.unit
+        self.marker = facts.marker or self.marker
+
+
+def title_of(line: str) -> str | None:
+    """The table title a line states, if it states one."""
+    heading = line.lstrip().startswith("#")
+    if "表" not in line and not heading:
+        return None
+    text = clean(line.lstrip(" #-*\t"))
+    if not text or len(text) > _LONGEST_TITLE or text.startswith(("注", "说明")):
+        return None
+    if text[-1] in "。；;：:，," or _MARKER.match(text):
+        return None
+    if _TITLE_END.search(text) or (heading and _PAREN_TITLE.match(text)):
+        return text
+    return None
+
+
+def meta_of(text: str) -> Meta | None:
+    """The 部门/单位/表号 facts a line or cell states, or ``None`` if it says more."""
+    if "单位" not in text and "部门" not in text and "表" not in text:
+        return None
+    text = clean(text)
+    meta = Meta()
+    unit = _UNIT.search(text)
+    if unit:
+        meta.unit = unit[1]
+        text = (text[: unit.start()] + text[unit.end() :]).strip()
+    department = _DEPARTMENT.match(text)
+    if department and len(department[1]) <= _LONGEST_NAME:
+        meta.department = department[1].strip() or None
+        text = ""
+    if _MARKER.match(text):
+        meta.marker = re.sub(r"\s+", "", text)
+        text = ""
+    if text or (meta.unit is None and meta.department is None and meta.marker is None):
+        return None
+    return meta
