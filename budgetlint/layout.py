@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
-from .blocks import Grid, RawRow, split_blocks
+from .blocks import Grid, split_blocks
 from .diagnostics import Diagnostic, Related, Severity
 from .figures import find_numbers
 from .kinds import FINANCIAL, recognise
-from .model import Document, Footnote, Heading, Paragraph, Segment
-from .source import Source, read_bytes, read_file
 from .meta import Meta, meta_of, title_of
-from .tables import PhysicalTable, build_tables
+from .model import Document, Heading, Paragraph, Segment
+from .source import Source, read_bytes, read_file
+from .tables import PhysicalTable, build_tables, printed_row
 from .text import clean
 
 __all__ = ["read_bytes_document", "read_document", "read_path", "read_text"]
@@ -41,22 +39,19 @@ def _is_formula(text: str) -> bool:
     return ("=" in text or "＝" in text) and bool(_FORMULA.search(text))
 
 
-def _row_key(row: RawRow) -> tuple[str, ...]:
-    texts = [clean(text) for text in row.texts]
-    while texts and not texts[-1]:
-        texts.pop()
-    return tuple(texts)
-
-
 def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta) -> list | None:
-    """The rows a grid adds to the table above it, if it is that table's next page."""
-    seen = {_row_key(row) for row in previous.rows[:8]}
-    seen.discard(())
+    """The rows a grid adds to the table above it, if it is that table's next page:
+    its first rows repeat the header of that table, or it carries the same 表号."""
+    header = {printed_row(row) for row in previous.rows[:8]}
     rows = list(grid.rows)
-    skipped = 0
-    while skipped < len(rows) and (_row_key(rows[skipped]) in seen or not _row_key(rows[skipped])):
+    skipped = repeated = 0
+    for row in rows:
+        printed = printed_row(row)
+        if printed and printed not in header:
+            break
         skipped += 1
-    if any(_row_key(row) for row in rows[:skipped]):
+        repeated += bool(printed)
+    if repeated:
         return rows[skipped:]
     if pending.marker and pending.marker == previous.meta.marker:
         return rows
@@ -132,7 +127,7 @@ class _Reader:
                 code="BL001",
                 symbol="unreadable-table",
                 severity=Severity.WARNING,
-                message=f"表格无法读取：「{title}」的文本已错乱（整张表挤在一行，单元格顺序已打乱），未作猜测",
+                message=f"表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测",
                 related=(Related(self.source.path, self.pending.title_line or number, 1, "表格标题"),),
             )
         )
@@ -196,9 +191,6 @@ class _Reader:
         for block, physical in enumerate(self.physical):
             logical, problems = build_tables(physical, block, self.source.path, year)
             self.problems.extend(problems)
-            if physical.footnote:
-                footnote = Footnote(tuple(physical.footnote))
-                logical = [attrs.evolve(table, footnotes=(footnote,)) for table in logical]
             tables.extend(logical)
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
         return Document(self.source, tuple(tables), tuple(self.paragraphs), tuple(self.headings), tuple(problems))

@@ -23,6 +23,7 @@ __all__ = [
     "Footnote",
     "Heading",
     "Paragraph",
+    "Passage",
     "Row",
     "Segment",
     "Span",
@@ -115,8 +116,8 @@ class Segment:
 
 
 @attrs.frozen
-class Footnote:
-    """A table's note ("注：…") with its formulas, line by line as printed."""
+class Passage:
+    """Lines of text as printed, each with the place it starts."""
 
     segments: tuple[Segment, ...]
 
@@ -127,6 +128,11 @@ class Footnote:
     @property
     def line(self) -> int:
         return self.segments[0].line
+
+
+@attrs.frozen
+class Footnote(Passage):
+    """A table's note ("注：…") with its formulas, line by line as printed."""
 
 
 @attrs.frozen
@@ -171,10 +177,8 @@ class Heading:
 
 
 @attrs.frozen
-class Paragraph:
+class Paragraph(Passage):
     """Consecutive lines of running text."""
-
-    segments: tuple[Segment, ...]
 
     def figures(self) -> tuple[Figure, ...]:
         """Every number the paragraph states, where it states it.
@@ -187,14 +191,6 @@ class Paragraph:
                 span = Span(segment.line, segment.column + number.start, segment.line, segment.column + number.end)
                 found.append(Figure(number.value, number.decimals, number.percent, span))
         return tuple(found)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(segment.text for segment in self.segments)
-
-    @property
-    def line(self) -> int:
-        return self.segments[0].line
 
 
 @attrs.frozen

@@ -85,7 +85,9 @@ def print_tables(document: Document, stream: TextIO | None = None) -> None:
             grid.add_column(name, justify="right", overflow="fold")
         for row in table.rows:
             cells = [cell_value(cell) or "" for cell in row.cells]
-            grid.add_row(str(row.line), "" if row.number is None else str(row.number), row.code or "", row.label, *cells)
+            grid.add_row(
+                str(row.line), "" if row.number is None else str(row.number), row.code or "", row.label, *cells
+            )
         console.print(grid)
         for note in table.footnotes:
             console.print(f"[dim]注（第 {note.line} 行）：{note.text}[/dim]")

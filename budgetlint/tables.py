@@ -20,10 +20,10 @@ from .diagnostics import Diagnostic, Severity
 from .figures import EMPTY_MARKS, parse_number
 from .kinds import FINANCIAL, PERFORMANCE, recognise
 from .meta import Meta, meta_of, title_of
-from .model import Cell, Column, Figure, Row, Span, Table
+from .model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
 from .text import clean, key, squeeze
 
-__all__ = ["PhysicalTable", "build_tables"]
+__all__ = ["PhysicalTable", "build_tables", "printed_row"]
 
 _UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -47,7 +47,7 @@ class PhysicalTable:
     meta: Meta
     rows: list[RawRow]
     first_line: int
-    footnote: list = attrs.field(factory=list)
+    footnote: list[Segment] = attrs.field(factory=list)
 
 
 class _Row(NamedTuple):
@@ -63,6 +63,11 @@ def _trimmed(texts: list[str]) -> tuple[str, ...]:
     while end and not texts[end - 1]:
         end -= 1
     return tuple(texts[:end])
+
+
+def printed_row(raw: RawRow) -> tuple[str, ...]:
+    """What a raw row prints, for recognising a header printed again."""
+    return _trimmed([clean(text) if text else "" for text in raw.texts])
 
 
 def _is_figure(text: str) -> bool:
@@ -176,7 +181,7 @@ def _lanci(texts: list[str]) -> dict[int, int] | None:
         return numbers
     if len(values) < 2 or not 1 <= values[0] <= 3 or values[-1] <= values[0]:
         return None
-    if any(b < a for a, b in zip(values, values[1:])):
+    if any(b < a for a, b in zip(values, values[1:], strict=False)):
         return None
     return numbers
 
@@ -271,11 +276,11 @@ def _groups(header: list[_Row], width: int) -> list[_Group]:
     starts, marker_row = _group_starts(header)
     if marker_row is None:
         return [_Group(None, ((0, width),))]
-    bounds = list(zip(starts, starts[1:] + [width]))
+    bounds = list(zip(starts, starts[1:] + [width], strict=True))
     names = _part_names(header, marker_row, bounds)
     marker = header[marker_row].texts
     groups: list[_Group] = []
-    for (start, end), name in zip(bounds, names):
+    for (start, end), name in zip(bounds, names, strict=True):
         if groups and groups[-1].part == name:
             first_start, first_end = groups[-1].ranges[0]
             if _trimmed(marker[start:end]) == _trimmed(marker[first_start:first_end]):
@@ -338,7 +343,7 @@ def _rows(
     number_column = next((c for c in range(start, end) if roles[c] == "number"), None)
     value_columns = [c for c in range(start, end) if roles[c] == "value"]
     rows = []
-    for row, repeated in zip(data, skip):
+    for row, repeated in zip(data, skip, strict=True):
         texts = row.texts
         part = texts[start:end]
         if repeated or not any(part):
@@ -418,6 +423,7 @@ def build_tables(
         "department": meta.department,
         "year": int(title_year[1]) if title_year else year,
         "block": block,
+        "footnotes": (Footnote(tuple(physical.footnote)),) if physical.footnote else (),
     }
     problems: list[Diagnostic] = []
     tables = []

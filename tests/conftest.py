@@ -28,7 +28,9 @@ def seed(name: str) -> Document:
 
 def table(document: Document, kind: str | None, part: str | None = None, nth: int = 0) -> Table:
     found = [t for t in document.tables if t.kind == kind and (part is None or t.part == part)]
-    assert len(found) > nth, f"no table {kind!r} part {part!r} #{nth}; have {[(t.kind, t.part) for t in document.tables]}"
+    assert len(found) > nth, (
+        f"no table {kind!r} part {part!r} #{nth}; have {[(t.kind, t.part) for t in document.tables]}"
+    )
     return found[nth]
 
 

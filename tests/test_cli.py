@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SEEDS
 
 from budgetlint.cli import main
-from conftest import SEEDS
 
 
 def test_tables_json_schema_and_values(capsys):

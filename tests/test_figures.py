@@ -48,7 +48,9 @@ def test_units_are_kept_apart_from_the_value():
     assert parse_number("784.29 万元").unit == "万元"
 
 
-@pytest.mark.parametrize("text", ["48.5044.05", "59.908.5", "1 2 3 4 5", "0.07 0.07", "≥ 95%", "2.5 6", "10,20", "合计", "1.2.3"])
+@pytest.mark.parametrize(
+    "text", ["48.5044.05", "59.908.5", "1 2 3 4 5", "0.07 0.07", "≥ 95%", "2.5 6", "10,20", "合计", "1.2.3"]
+)
 def test_damaged_or_textual_cells_are_not_figures(text):
     assert parse_number(text) is None
 

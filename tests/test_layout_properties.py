@@ -52,7 +52,16 @@ def test_reading_arbitrary_bytes_gives_a_document_or_a_refusal(data):
         _check_figures_point_at_their_text(document)
 
 
-LABELS = ["社会保障和就业支出", "行政事业单位养老支出", "卫生健康支出", "医疗救助", "行政运行", "住房保障支出", "住房公积金", "其他支出"]
+LABELS = [
+    "社会保障和就业支出",
+    "行政事业单位养老支出",
+    "卫生健康支出",
+    "医疗救助",
+    "行政运行",
+    "住房保障支出",
+    "住房公积金",
+    "其他支出",
+]
 
 
 @st.composite
@@ -97,8 +106,8 @@ def test_generated_tables_come_back_figure_for_figure(rows, layout):
     assert table.kind == "支出决算表"
     assert [c.number for c in table.columns] == [1, 2, 3]
     assert [r.label for r in table.rows] == [label for label, _ in rows]
-    for row, (_, cells) in zip(table.rows, rows):
-        for cell, expected in zip(row.cells, cells):
+    for row, (_, cells) in zip(table.rows, rows, strict=True):
+        for cell, expected in zip(row.cells, cells, strict=True):
             if expected is None:
                 assert cell is None or cell.empty
             else:

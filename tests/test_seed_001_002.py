@@ -12,7 +12,9 @@ def _texts(row):
 
 
 def _row(t, first_text):
-    return next(r for r in t.rows if r.label == first_text or (r.cells and r.cells[0] and r.cells[0].text == first_text))
+    return next(
+        r for r in t.rows if r.label == first_text or (r.cells and r.cells[0] and r.cells[0].text == first_text)
+    )
 
 
 def test_001_tables():
@@ -24,11 +26,33 @@ def test_001_tables():
 def test_001_funding_rows_and_columns():
     project = table(seed("001"), "项目支出绩效自评表")
     assert project.unit == "万元"  # from the "项目资金（万元）" header cell
-    assert [c.header for c in project.columns][:7] == [None, "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
-    assert _texts(_row(project, "年度资金总额")) == [
-        "年度资金总额", "185.23", "190.27（追减21.05，结转5.04）", "164.18", "10", "97.02%", "9", None,
+    assert [c.header for c in project.columns][:7] == [
+        None,
+        "年初预算数",
+        "全年预算数",
+        "全年执行数",
+        "分值",
+        "执行率",
+        "得分",
     ]
-    assert _texts(_row(project, "其中：当年财政拨款"))[1:7] == ["180.00", "185.04（追减21.05，结转5.04）", "158.95", "10", "96.99%", "9"]
+    assert _texts(_row(project, "年度资金总额")) == [
+        "年度资金总额",
+        "185.23",
+        "190.27（追减21.05，结转5.04）",
+        "164.18",
+        "10",
+        "97.02%",
+        "9",
+        None,
+    ]
+    assert _texts(_row(project, "其中：当年财政拨款"))[1:7] == [
+        "180.00",
+        "185.04（追减21.05，结转5.04）",
+        "158.95",
+        "10",
+        "96.99%",
+        "9",
+    ]
     assert _texts(_row(project, "上年结转资金"))[1:4] == ["5.23", "5.23", "5.23"]
     total = next(r for r in project.rows if r.label == "总分")
     assert [c.figure.value for c in total.cells[:2]] == [D("100"), D("98")]
