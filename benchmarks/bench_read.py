@@ -5,6 +5,10 @@ Run:  python benchmarks/bench_read.py [--repeat N]
 Measures decoding (bytes → Source) and layout (Source → Document) together,
 the work every later stage stands on. Prints the median and the fastest run
 per document in milliseconds. Target (issue 2): median under 10 ms per seed.
+
+Shared machines run at varying speed, so the first line reports how fast
+this one runs plain Python at the moment (``sum(range(1000))``; about 9 µs on
+a current laptop): compare runs only together with it.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+import timeit
 from pathlib import Path
 
 from budgetlint import read_bytes_document
@@ -32,6 +37,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
+    calibration = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
+    print(f"machine: sum(range(1000)) takes {calibration:.1f} µs")
     print(f"{'document':36} {'KiB':>6} {'lines':>6} {'tables':>6} {'median ms':>10} {'min ms':>8}")
     for path in sorted(EXAMPLES.glob("*.txt")):
         data = path.read_bytes()

@@ -14,6 +14,8 @@ A grid keeps every cell's raw text and position; cleaning happens later.
 
 from __future__ import annotations
 
+from itertools import accumulate, count
+from operator import add
 from typing import NamedTuple
 
 import attrs
@@ -126,14 +128,11 @@ def _extent(lines: list[str], start: int, one_cell_per_line: bool) -> int:
 
 def _tab_row(line: str, number: int) -> RawRow:
     texts = line.split("\t")
-    starts = []
-    ends = []
-    offset = 0
-    for text in texts:
-        starts.append(offset)
-        offset += len(text)
-        ends.append(offset)
-        offset += 1
+    # Cell i starts after the i cells before it and their i tabs; done with
+    # map/accumulate because this runs for every row of every table.
+    total = list(accumulate(map(len, texts), initial=0))
+    starts = list(map(add, total[:-1], count()))
+    ends = list(map(add, total[1:], count()))
     lines = [number] * len(texts)
     return RawRow(texts, lines, starts, lines, ends)
 

@@ -155,6 +155,8 @@ def test_fund_table_codes_inside_name_cells():
     assert fig(fund, "2296013", 2) == D("7.03")
     assert fig(fund, "2296013", 3) == D("7.03")
     assert fig(fund, "合计", 5) == D("7.03")
+    assert fig(fund, "229", 3) == D("7.03")
+    assert value(fund, "229", 4) is None
 
 
 def test_project_self_evaluation():

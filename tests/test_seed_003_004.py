@@ -164,3 +164,53 @@ def test_paragraph_figures_point_at_their_text():
     share = next(f for f in figures if f.percent and f.span.line == spaced.span.line)
     assert (share.value, share.decimals) == (D("1.4"), 1)  # "1. 4%"
     assert line[share.span.column - 1 : share.span.end_column - 1] == "1. 4%"
+
+
+def test_003_spending_table_more_cells():
+    spending = table(seed("003"), "支出决算表")
+    assert fig(spending, "卫生健康支出", 2) == D("151.90")
+    assert fig(spending, "住房公积金", 1) == D("15.64")
+
+
+def test_004_summary_tables_cells():
+    document = seed("004")
+    by_function = table(document, "财政拨款收支总表", "支出")
+    assert fig(by_function, "208", index=0) == D("18.10")
+    assert fig(by_function, "221", index=0) == D("23.95")
+    assert fig(by_function, "本年支出合计", index=0) == D("2245.15")
+    by_type = table(document, "财政拨款收支总表", "支出（2）")
+    assert fig(by_type, "301", index=0) == D("216.47")
+    assert fig(by_type, "310", index=0) == D("10.00")
+    totals_in = table(document, "部门收支总表", "收入")
+    totals_out = table(document, "部门收支总表", "支出")
+    totals_type = table(document, "部门收支总表", "支出（2）")
+    assert fig(totals_in, "收入总计", index=0) == D("2245.15")
+    assert fig(totals_out, "221", index=0) == D("23.95")
+    assert value(totals_out, "217", index=0) is None
+    assert fig(totals_type, "二、项目支出", index=0) == D("1912.30")
+    assert fig(totals_type, "302", index=0) == D("185.68")
+    income = table(document, "部门收入总表")
+    assert fig(income, "一、一般公共预算", index=0) == D("2245.15")
+    assert fig(income, "1.财政拨款收入", index=0) == D("2245.15")
+    assert value(income, "二、政府性基金预算财政拨款收入", index=0) is None
+
+
+def test_004_three_public_and_fund_tables():
+    document = seed("004")
+    three = table(document, "三公经费支出表")
+    assert [c.number for c in three.columns] == [3, 4, 5, 6, 7, 8]
+    assert fig(three, "合计", 3) == D("1.00")
+    assert fig(three, "合计", 8) == D("1.00")
+    assert fig(three, "210", 8) == D("1.00")
+    assert fig(three, "2101501", 3) == D("1.00")
+    assert value(three, "2101501", 4) is None
+    fund = table(document, "政府性基金预算支出表")
+    assert fund.rows == ()
+    assert [c.number for c in fund.columns] == [3, 4, 5]
+
+
+def test_004_spending_total_more_cells():
+    spending = table(seed("004"), "部门支出总表")
+    assert fig(spending, "合计", 3) == D("2245.15")
+    assert fig(spending, "210", 5) == D("174.42")
+    assert fig(spending, "2210202", 5) == D("4.19")
