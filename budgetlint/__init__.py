@@ -1,20 +1,55 @@
 """budgetlint: finds the internal contradictions in Chinese government budget
 and final-account disclosures (部门预算/决算公开, 绩效自评).
 
-Reading a document::
+Linting and reading a document::
 
     import budgetlint
+    for diagnostic in budgetlint.lint_file("examples/000_hanyang_2020_final.txt"):
+        print(diagnostic.format())
     document = budgetlint.read_path("examples/000_hanyang_2020_final.txt")
     for table in document.tables:
         print(table.kind, table.title, len(table.rows))
 """
 
+from collections.abc import Sequence
+from decimal import Decimal
+
 from .diagnostics import Diagnostic, Related, Severity
+from .formulas import Formula, FormulaSyntaxError, parse_formula
 from .layout import read_bytes_document, read_document, read_path, read_text
 from .model import Cell, Column, Document, Figure, Footnote, Paragraph, Row, Span, Table
 from .source import NotText, Source, read_bytes, read_file
 
 __version__ = "0.1.0"
+
+
+def lint_document(
+    document: Document, select: Sequence[str] = (), ignore: Sequence[str] = (), slack: Decimal | str | int = 0
+) -> list[Diagnostic]:
+    """The findings of the selected rules (all by default) on a read document."""
+    from .engine import lint_document as run, load_rules, select_rules
+
+    return run(document, select_rules(load_rules(), select, ignore), Decimal(slack))
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    slack: Decimal | str | int = 0,
+) -> list[Diagnostic]:
+    """Lint a document given as text; diagnostics in file order."""
+    return lint_document(read_text(text, path), select, ignore, slack)
+
+
+def lint_file(
+    path, select: Sequence[str] = (), ignore: Sequence[str] = (), slack: Decimal | str | int = 0
+) -> list[Diagnostic]:
+    """Lint a file; raises :class:`NotText` for a file that is not text and ``OSError``
+    for one that cannot be read."""
+    return lint_document(read_path(path), select, ignore, slack)
+
 
 __all__ = [
     "Cell",
@@ -23,6 +58,8 @@ __all__ = [
     "Document",
     "Figure",
     "Footnote",
+    "Formula",
+    "FormulaSyntaxError",
     "NotText",
     "Paragraph",
     "Related",
@@ -32,6 +69,10 @@ __all__ = [
     "Span",
     "Table",
     "__version__",
+    "lint_document",
+    "lint_file",
+    "lint_text",
+    "parse_formula",
     "read_bytes",
     "read_bytes_document",
     "read_document",

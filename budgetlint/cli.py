@@ -1,6 +1,12 @@
-"""The command line: ``budgetlint tables FILE`` shows what was read.
+"""The command line.
 
-Bad input is a message on stderr and exit status 2, never a traceback.
+    budgetlint FILE...            lint files and directories (same as `budgetlint check`)
+    budgetlint tables FILE        show the tables read from a file
+    budgetlint rules              list the rules
+    budgetlint rule CODE          print a rule's documentation
+
+Exit status: 0 nothing found, 1 something found, 2 a usage or input error.
+Bad input is a message on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -8,6 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from . import __version__
 from .layout import read_path
@@ -16,24 +24,101 @@ from .source import NotText
 __all__ = ["main"]
 
 EXIT_OK = 0
+EXIT_FOUND = 1
 EXIT_INPUT_ERROR = 2
+_COMMANDS = ("check", "tables", "rules", "rule")
 
 
 def _error(message: str) -> None:
     print(f"budgetlint: 错误：{message}", file=sys.stderr)
 
 
-def _tables(args: argparse.Namespace) -> int:
+def _read(path: str):
+    """The document at ``path``, or None after saying why it cannot be read."""
     try:
-        document = read_path(args.file)
+        return read_path(path)
     except NotText as error:
-        _error(f"{args.file}：{error}")
-        return EXIT_INPUT_ERROR
+        _error(f"{path}：{error}")
     except IsADirectoryError:
-        _error(f"{args.file}：是目录，请给出一个文件")
-        return EXIT_INPUT_ERROR
+        _error(f"{path}：是目录，请给出一个文件")
     except OSError as error:
-        _error(f"{args.file}：无法读取（{error.strerror or error}）")
+        _error(f"{path}：无法读取（{error.strerror or error}）")
+    return None
+
+
+def _files(paths: list[str]) -> tuple[list[str], bool]:
+    """The files named or found under the directories named, and whether any was missing."""
+    files: list[str] = []
+    missing = False
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            files.extend(str(found) for found in sorted(path.rglob("*.txt")) if found.is_file())
+        elif path.exists():
+            files.append(name)
+        else:
+            _error(f"{name}：文件不存在")
+            missing = True
+    return files, missing
+
+
+def _selectors(values: list[str] | None) -> list[str]:
+    return [item.strip() for value in values or () for item in value.split(",") if item.strip()]
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .engine import RuleError, lint_document, load_rules, select_rules
+
+    try:
+        every = load_rules()
+    except RuleError as error:
+        _error(str(error))
+        return EXIT_INPUT_ERROR
+    select, ignore = _selectors(args.select), _selectors(args.ignore)
+    unknown = [s for s in select + ignore if not any(r.matches(s) for r in every)]
+    if unknown:
+        _error(f"没有与 {'、'.join(unknown)} 对应的规则；用 `budgetlint rules` 列出全部规则")
+        return EXIT_INPUT_ERROR
+    rules = select_rules(every, select, ignore)
+    files, failed = _files(args.paths)
+    diagnostics = []
+    for name in files:
+        document = _read(name)
+        if document is None:
+            failed = True
+            continue
+        diagnostics.extend(lint_document(document, rules, args.slack))
+    if args.format == "json":
+        json.dump([_as_json(d) for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for diagnostic in diagnostics:
+            print(diagnostic.format())
+    if failed:
+        return EXIT_INPUT_ERROR
+    return EXIT_FOUND if diagnostics else EXIT_OK
+
+
+def _as_json(diagnostic) -> dict:
+    return {
+        "path": diagnostic.path,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "end_line": diagnostic.end_line,
+        "end_column": diagnostic.end_column,
+        "code": diagnostic.code,
+        "symbol": diagnostic.symbol,
+        "severity": diagnostic.severity,
+        "message": diagnostic.message,
+        "related": [
+            {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in diagnostic.related
+        ],
+    }
+
+
+def _tables(args: argparse.Namespace) -> int:
+    document = _read(args.file)
+    if document is None:
         return EXIT_INPUT_ERROR
     if args.format == "json":
         from .render import tables_to_json
@@ -49,23 +134,89 @@ def _tables(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _rules(args: argparse.Namespace) -> int:
+    from .engine import RuleError, load_rules
+
+    try:
+        rules = load_rules()
+    except RuleError as error:
+        _error(str(error))
+        return EXIT_INPUT_ERROR
+    width = max(len(r.symbol) for r in rules)
+    for item in rules:
+        print(f"{item.code}  {item.symbol:<{width}}  {item.severity:<7}  {item.summary}")
+    return EXIT_OK
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from .engine import RuleError, load_rules
+
+    try:
+        rules = load_rules()
+    except RuleError as error:
+        _error(str(error))
+        return EXIT_INPUT_ERROR
+    wanted = args.code
+    found = next((r for r in rules if r.code == wanted.upper() or r.symbol == wanted), None)
+    if found is None:
+        _error(f"没有规则 {wanted}；用 `budgetlint rules` 列出全部规则")
+        return EXIT_INPUT_ERROR
+    print(f"{found.code} {found.symbol}（默认级别：{found.severity}）\n")
+    print(found.doc)
+    return EXIT_OK
+
+
+def _slack(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"不是数字：{text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"应为非负数：{text!r}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetlint",
-        description="查找部门预算、决算公开文件中自相矛盾之处。",
+        description="查找部门预算、决算公开文件中自相矛盾之处。不写子命令时等同于 check。",
     )
     parser.add_argument("--version", action="version", version=f"budgetlint {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    check = commands.add_parser("check", help="检查文件和目录（默认）", description="检查公开文件，报告矛盾之处。")
+    check.add_argument("paths", nargs="+", metavar="FILE", help="文件，或其中 .txt 文件要检查的目录")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    check.add_argument(
+        "--select", action="append", metavar="CODES", help="只运行这些规则：代码、代码前缀或名称，逗号分隔"
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="CODES", help="不运行这些规则：代码、代码前缀或名称，逗号分隔"
+    )
+    check.add_argument(
+        "--slack", type=_slack, default=Decimal(0), metavar="N", help="在四舍五入之外再容许的差额（舍位平衡），默认 0"
+    )
+    check.set_defaults(handler=_check)
+
     tables = commands.add_parser("tables", help="显示从文件中读出的表格", description="显示从文件中读出的全部表格。")
     tables.add_argument("file", metavar="FILE", help="公开文件的文本（.txt）")
     tables.add_argument(
         "--format", choices=("text", "json"), default="text", help="text：供人阅读（默认）；json：供程序读取"
     )
     tables.set_defaults(handler=_tables)
+
+    listing = commands.add_parser("rules", help="列出全部规则", description="列出全部规则。")
+    listing.set_defaults(handler=_rules)
+    one = commands.add_parser("rule", help="显示一条规则的说明", description="显示一条规则的说明。")
+    one.add_argument("code", metavar="CODE", help="规则代码（如 BL110）或名称（如 formula-failed）")
+    one.set_defaults(handler=_rule)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "check")  # `budgetlint FILE` is `budgetlint check FILE`
     args = _parser().parse_args(argv)
     try:
         return args.handler(args)

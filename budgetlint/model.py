@@ -80,11 +80,17 @@ class Cell:
 
 @attrs.frozen
 class Column:
-    """A value column of a logical table: its printed 栏次 (if any) and header."""
+    """A value column of a logical table: its printed 栏次 (if any) and header.
+
+    ``path`` is the column's place under the header's groups, top to bottom,
+    with a group header counted over every column it spans: ("预算数",
+    "公务用车购置及运行费", "小计").
+    """
 
     index: int
     number: int | None
     header: str | None
+    path: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -101,9 +107,15 @@ class Row:
     number: int | None
     cells: tuple[Cell | None, ...]
     label_span: Span | None = None
+    number_span: Span | None = None
 
     def cell(self, index: int) -> Cell | None:
         return self.cells[index] if 0 <= index < len(self.cells) else None
+
+    @property
+    def span(self) -> Span:
+        """Where to point at the row itself: its 行次, else its label, else its line."""
+        return self.number_span or self.label_span or Span(self.line, 1, self.line, 1)
 
 
 @attrs.frozen

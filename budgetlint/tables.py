@@ -296,6 +296,26 @@ def _groups(header: list[_Row], width: int) -> list[_Group]:
     return named
 
 
+def _header_paths(header: list[_Row], ranges: tuple[tuple[int, int], ...]) -> dict[int, tuple[str, ...]]:
+    """Each column's header fragments top to bottom, a group header (any row but
+    the last) counted over the empty cells to its right within the group."""
+    paths: dict[int, list[str]] = {c: [] for start, end in ranges for c in range(start, end)}
+    bottom = len(header) - 1
+    for index, row in enumerate(header):
+        texts = row.texts
+        for start, end in ranges:
+            carried = ""
+            for column in range(start, end):
+                text = texts[column] if column < len(texts) else ""
+                if index < bottom:
+                    carried = text or carried
+                    text = carried
+                path = paths[column]
+                if text and (not path or path[-1] != text):
+                    path.append(text)
+    return {column: tuple(path) for column, path in paths.items()}
+
+
 def _roles(columns: list[int], headers: dict[int, list[str]], split: _Split, financial: bool) -> dict[int, str]:
     """Each column's role: "label" (names, codes), "number" (行次) or "value"."""
     lanci, lanci_texts = split.lanci, split.lanci_texts
@@ -359,9 +379,13 @@ def _rows(
         else:
             code, names = None, label_texts
         label_span = next((_cell_span(row.raw, c) for c in labels if texts[c]), None)
-        number = _number(texts[number_column]) if number_column is not None and number_column < width else None
+        number = number_span = None
+        if number_column is not None and number_column < width:
+            number = _number(texts[number_column])
+            if number is not None:
+                number_span = _cell_span(row.raw, number_column)
         cells = tuple(_model_cell(row, c) if c < width else None for c in value_columns)
-        rows.append(Row(row.raw.lines[start], squeeze("".join(names)), code, number, cells, label_span))
+        rows.append(Row(row.raw.lines[start], squeeze("".join(names)), code, number, cells, label_span, number_span))
     return rows
 
 
@@ -441,8 +465,9 @@ def build_tables(
             table_rows.extend(_rows(split.data, skip, bounds, roles, codes, path, problems))
         first_start, first_end = group.ranges[0]
         value_columns = [c for c in range(first_start, first_end) if roles[c] == "value"]
+        paths = _header_paths(header, group.ranges[:1])
         table_columns = tuple(
-            Column(i, split.lanci.get(c) if split.lanci else None, _join_header(headers.get(c, [])))
+            Column(i, split.lanci.get(c) if split.lanci else None, _join_header(headers.get(c, [])), paths[c])
             for i, c in enumerate(value_columns)
         )
         tables.append(Table(part=group.part, columns=table_columns, rows=tuple(table_rows), **common))

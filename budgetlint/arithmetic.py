@@ -1,0 +1,62 @@
+"""Arithmetic that respects rounding: a printed figure stands for an interval.
+
+"1,224.48" printed with two decimals stands for any value within ±0.005 of
+it; a sum of n such figures carries n half-units of uncertainty. A relation
+between figures fails only when the intervals of its two sides cannot meet,
+widened by an optional slack for 舍位平衡 conventions. This is what lets a
+0.03 gap between two copies of a figure be reported while honest rounding of
+a long sum stays silent (in the manner of XBRL Calculations 1.1).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+from .model import Figure
+
+__all__ = ["ZERO", "Interval", "half_unit"]
+
+_HALF_UNITS = {d: Decimal(5).scaleb(-(d + 1)) for d in range(10)}
+
+
+def half_unit(decimals: int) -> Decimal:
+    """Half of the last printed digit: 0.005 for two decimals, 0.5 for none."""
+    return _HALF_UNITS.get(decimals) or Decimal(5).scaleb(-(decimals + 1))
+
+
+@attrs.frozen
+class Interval:
+    """The values a printed figure, or an expression of figures, may stand for.
+
+    ``value`` is what the printed figures give; ``low``/``high`` bound the true value.
+    """
+
+    value: Decimal
+    low: Decimal
+    high: Decimal
+
+    @classmethod
+    def of(cls, figure: Figure | None) -> "Interval":
+        """A printed figure's interval; an empty cell is exactly zero."""
+        if figure is None:
+            return ZERO
+        half = half_unit(figure.decimals)
+        return cls(figure.value, figure.value - half, figure.value + half)
+
+    def __add__(self, other: "Interval") -> "Interval":
+        return Interval(self.value + other.value, self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: "Interval") -> "Interval":
+        return Interval(self.value - other.value, self.low - other.high, self.high - other.low)
+
+    def __neg__(self) -> "Interval":
+        return Interval(-self.value, -self.high, -self.low)
+
+    def meets(self, other: "Interval", slack: Decimal = Decimal(0)) -> bool:
+        """Can both stand for the same value, allowing ``slack`` either way?"""
+        return self.low - slack <= other.high and other.low - slack <= self.high
+
+
+ZERO = Interval(Decimal(0), Decimal(0), Decimal(0))

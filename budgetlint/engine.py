@@ -1,0 +1,164 @@
+"""The rule engine: how rules are declared, found, selected and run.
+
+A rule is a function of a :class:`Context` that yields :class:`Finding`s,
+declared with :func:`rule`, which gives it a stable code, a symbolic name, a
+default severity and its docstring as documentation. Built-in rules live in
+``budgetlint.rules``; other packages add rules through the
+``budgetlint.rules`` entry-point group (an entry point names a rule, a list
+of rules, or a module holding rules). The engine turns findings into
+:class:`~budgetlint.diagnostics.Diagnostic`s with the file's path.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import inspect
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from importlib import metadata
+from types import ModuleType
+
+import attrs
+
+from .diagnostics import Diagnostic, Related, Severity
+from .model import Document, Span
+
+__all__ = [
+    "Context",
+    "Finding",
+    "Rule",
+    "RuleError",
+    "lint_document",
+    "load_rules",
+    "rule",
+    "select_rules",
+]
+
+ENTRY_POINT_GROUP = "budgetlint.rules"
+_BUILTIN_MODULES = ("budgetlint.rules.reading", "budgetlint.rules.footnotes")
+
+
+class RuleError(Exception):
+    """Rules that cannot be loaded: a broken plug-in, two rules with one code."""
+
+
+@attrs.frozen
+class Finding:
+    """What a rule reports: where, what, and the other places it speaks of."""
+
+    span: Span
+    message: str
+    related: tuple[tuple[Span, str], ...] = ()
+
+
+class Context:
+    """What a rule sees: the document, the options, and analyses shared by
+    several rules (computed once, when first asked for)."""
+
+    def __init__(self, document: Document, slack: Decimal = Decimal(0)) -> None:
+        self.document = document
+        self.slack = slack
+
+    @functools.cached_property
+    def footnotes(self):
+        """The document's footnote formulas compiled against their tables."""
+        from .footnote_checks import compile_footnotes
+
+        return compile_footnotes(self.document)
+
+
+@attrs.frozen
+class Rule:
+    code: str
+    symbol: str
+    severity: str
+    check: Callable[[Context], Iterable[Finding]] = attrs.field(eq=False, repr=False)
+    doc: str = attrs.field(default="", eq=False, repr=False)
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    def matches(self, selector: str) -> bool:
+        """Selected by a code prefix ("BL1", "BL103") or by its symbol."""
+        return self.code.startswith(selector.upper()) or selector == self.symbol
+
+
+def rule(code: str, symbol: str, severity: str = Severity.ERROR) -> Callable[[Callable], Rule]:
+    """Declare a rule; the decorated function's docstring is its documentation."""
+
+    def declare(check: Callable[[Context], Iterable[Finding]]) -> Rule:
+        return Rule(code, symbol, severity, check, inspect.cleandoc(check.__doc__ or ""))
+
+    return declare
+
+
+def _rules_in(found: object, origin: str) -> list[Rule]:
+    if isinstance(found, Rule):
+        return [found]
+    if isinstance(found, ModuleType):
+        return [value for value in vars(found).values() if isinstance(value, Rule)]
+    if isinstance(found, Iterable) and not isinstance(found, (str, bytes)):
+        rules = list(found)
+        if all(isinstance(item, Rule) for item in rules):
+            return rules
+    raise RuleError(f"{origin} 不是规则、规则列表或含有规则的模块")
+
+
+@functools.cache
+def load_rules() -> tuple[Rule, ...]:
+    """Every rule: the built-in ones, then those of installed plug-ins, by code."""
+    rules: dict[str, Rule] = {}
+    sources: list[tuple[str, object]] = [(name, importlib.import_module(name)) for name in _BUILTIN_MODULES]
+    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            sources.append((f"插件 {entry.name}（{entry.value}）", entry.load()))
+        except Exception as error:  # a broken plug-in must not read as our crash
+            raise RuleError(f"无法加载插件 {entry.name}（{entry.value}）：{error}") from error
+    for origin, found in sources:
+        for item in _rules_in(found, origin):
+            if item.code in rules and rules[item.code] is not item:
+                raise RuleError(f"规则代码 {item.code} 重复：{origin} 中的 {item.symbol} 与 {rules[item.code].symbol}")
+            rules[item.code] = item
+    return tuple(sorted(rules.values(), key=lambda r: r.code))
+
+
+def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Rule]:
+    """The rules chosen by ``select`` (all when empty) and not by ``ignore``."""
+    chosen = [r for r in rules if not select or any(r.matches(s) for s in select)]
+    return [r for r in chosen if not any(r.matches(s) for s in ignore)]
+
+
+def _diagnostic(path: str, rule: Rule, finding: Finding) -> Diagnostic:
+    span = finding.span
+    return Diagnostic(
+        path=path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        code=rule.code,
+        symbol=rule.symbol,
+        severity=rule.severity,
+        message=finding.message,
+        related=tuple(Related(path, where.line, where.column, note) for where, note in finding.related),
+    )
+
+
+def lint_document(
+    document: Document,
+    rules: Sequence[Rule] | None = None,
+    slack: Decimal = Decimal(0),
+) -> list[Diagnostic]:
+    """Run ``rules`` (all by default) over ``document``; diagnostics in file order."""
+    context = Context(document, slack)
+    diagnostics = []
+    for item in load_rules() if rules is None else rules:
+        try:
+            found = list(item.check(context))
+        except Exception as error:  # one faulty rule must not hide every other finding
+            found = [Finding(Span(1, 1, 1, 1), f"规则 {item.code} 运行出错，未能完成检查：{error!r}")]
+        diagnostics.extend(_diagnostic(document.path, item, finding) for finding in found)
+    return sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))

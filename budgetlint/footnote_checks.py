@@ -1,0 +1,259 @@
+"""Compiling each table's footnote formulas into checks bound to its rows and
+columns, and evaluating them with rounding-aware arithmetic.
+
+Compiling is also where a footnote shows its own defects: text that cannot
+be read, a formula that refers to itself, to a row or column the table does
+not have, or that the table's own column headers contradict. Those become
+problems; only sound formulas become checks.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from .arithmetic import ZERO, Interval
+from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in
+from .model import Cell, Column, Document, Row, Span, Table
+
+__all__ = ["Check", "Compiled", "Failure", "Problem", "compile_footnotes", "evaluate"]
+
+#: Header words naming a whole side of a table: a column under one can never
+#: be the sum of columns under another.
+_SIDES = frozenset({"预算数", "决算数", "年初预算数", "全年预算数", "上年决算数", "本年决算数"})
+_SUBTOTAL = "小计"
+
+
+@attrs.frozen
+class Problem:
+    """A defect of a footnote formula itself, found while compiling it."""
+
+    code: str
+    span: Span
+    message: str
+    related: tuple[tuple[Span, str], ...] = ()
+
+
+@attrs.frozen
+class Check:
+    """A sound formula bound to its table: rows by 行次 or columns by 栏次."""
+
+    printed: PrintedFormula
+    table: Table
+    target: Row | Column
+    operands: tuple[tuple[int, Row | Column], ...]
+
+
+@attrs.frozen
+class Failure:
+    """One place where a check's equation does not hold."""
+
+    span: Span
+    message: str
+    related: tuple[tuple[Span, str], ...]
+
+
+@attrs.frozen
+class Compiled:
+    problems: tuple[Problem, ...]
+    checks: tuple[Check, ...]
+
+
+def _where(printed: PrintedFormula, operand: Operand) -> Span:
+    return printed.span(operand.start, operand.end)
+
+
+def _formula_place(printed: PrintedFormula) -> tuple[Span, str]:
+    return printed.span(), f"脚注公式「{printed.text}」"
+
+
+def _columns(table: Table, number: int) -> list[Column]:
+    return [column for column in table.columns if column.number == number]
+
+
+class _Compiler:
+    def __init__(self, parts: list[Table]) -> None:
+        self.parts = parts
+        self.problems: list[Problem] = []
+        self.checks: list[Check] = []
+
+    def problem(self, code: str, span: Span, message: str, printed: PrintedFormula) -> None:
+        self.problems.append(Problem(code, span, message, (_formula_place(printed),)))
+
+    def compile(self, printed: PrintedFormula) -> None:
+        if printed.formula is None:
+            error = printed.error
+            span = printed.span(error.offset, error.offset + 1)
+            self.problem("BL101", span, f"脚注公式「{printed.text}」无法解析：{error.message}", printed)
+            return
+        formula = printed.formula
+        itself = formula.refers_to_itself()
+        if itself is not None:
+            self.problem(
+                "BL102",
+                _where(printed, itself),
+                f"脚注公式「{printed.text}」引用了自身：第 {formula.target.first} {formula.axis}出现在等号两边",
+                printed,
+            )
+            return
+        if formula.axis == COLUMN:
+            self.compile_columns(printed, formula)
+        else:
+            self.compile_rows(printed, formula)
+
+    def compile_rows(self, printed: PrintedFormula, formula: Formula) -> None:
+        number = formula.target.first
+        part = next((table for table in self.parts if table.row(number) is not None), None)
+        if part is None:
+            self.problem("BL103", _where(printed, formula.target), f"表中没有行次为 {number} 的行", printed)
+            return
+        operands = []
+        for term in formula.terms:
+            for wanted in term.operand.numbers:
+                row = part.row(wanted)
+                if row is None:
+                    side = f"（{part.part}）" if part.part else ""
+                    message = f"第 {number} 行所在的表{side}中没有行次为 {wanted} 的行"
+                    self.problem("BL103", _where(printed, term.operand), message, printed)
+                    return
+                operands.append((term.sign, row))
+        self.checks.append(Check(printed, part, part.row(number), tuple(operands)))
+
+    def compile_columns(self, printed: PrintedFormula, formula: Formula) -> None:
+        number = formula.target.first
+        part = next((table for table in self.parts if _columns(table, number)), None)
+        if part is None:
+            self.problem("BL103", _where(printed, formula.target), f"表中没有栏次为 {number} 的栏", printed)
+            return
+        found: dict[int, Column] = {}
+        for operand, wanted in [(formula.target, number)] + [
+            (term.operand, n) for term in formula.terms for n in term.operand.numbers
+        ]:
+            columns = _columns(part, wanted)
+            if len(columns) != 1:
+                reason = "没有" if not columns else "有不止一个"
+                self.problem("BL103", _where(printed, operand), f"表中{reason}栏次为 {wanted} 的栏", printed)
+                return
+            found[wanted] = columns[0]
+        operands = tuple((term.sign, found[n]) for term in formula.terms for n in term.operand.numbers)
+        contradiction = _header_contradiction(found[number], [column for _, column in operands], part.columns)
+        if contradiction:
+            message = f"脚注公式「{printed.text}」与表头矛盾：{contradiction}"
+            self.problem("BL104", _where(printed, formula.target), message, printed)
+            return
+        self.checks.append(Check(printed, part, found[number], operands))
+
+
+def _name(column: Column) -> str:
+    return f"{column.number}栏「{'/'.join(column.path) or column.header or ''}」"
+
+
+def _header_contradiction(target: Column, operands: list[Column], columns: tuple[Column, ...]) -> str | None:
+    """Why the headers say ``target`` cannot be the sum of ``operands``, when that is certain:
+    the two sides of the table mixed (预算数 with 决算数), a 小计 added to one of its own
+    parts, or parts whose 小计 is another column than the target."""
+    target_side = target.path[0] if target.path and target.path[0] in _SIDES else None
+    for column in operands:
+        side = column.path[0] if column.path and column.path[0] in _SIDES else None
+        if target_side and side and side != target_side:
+            return f"{_name(target)}属于“{target_side}”，{_name(column)}却属于“{side}”"
+    for subtotal in operands:
+        if subtotal.path and subtotal.path[-1] == _SUBTOTAL:
+            group = subtotal.path[:-1]
+            for part in operands:
+                if part is not subtotal and len(part.path) > len(group) and part.path[: len(group)] == group:
+                    return f"{_name(subtotal)}已包含{_name(part)}，两者相加重复计算"
+    groups = {column.path[:-1] for column in operands}
+    if len(operands) > 1 and len(groups) == 1:
+        (group,) = groups
+        subtotal = next((c for c in columns if group and c.path == group + (_SUBTOTAL,)), None)
+        if subtotal is not None and subtotal is not target:
+            names = "、".join(_name(c) for c in operands)
+            return f"{names}同属“{group[-1]}”，其和是{_name(subtotal)}，而不是{_name(target)}"
+    return None
+
+
+def compile_footnotes(document: Document) -> Compiled:
+    """Every footnote formula of the document, compiled against its table."""
+    blocks: dict[int, list[Table]] = defaultdict(list)
+    for table in document.tables:
+        blocks[table.block].append(table)
+    problems: list[Problem] = []
+    checks: list[Check] = []
+    for parts in blocks.values():
+        if not parts[0].footnotes:
+            continue
+        compiler = _Compiler(parts)
+        for footnote in parts[0].footnotes:
+            for printed in formulas_in(footnote):
+                compiler.compile(printed)
+        problems.extend(compiler.problems)
+        checks.extend(compiler.checks)
+    return Compiled(tuple(problems), tuple(checks))
+
+
+# --------------------------------------------------------------------------
+# evaluation
+
+
+def _usable(cell: Cell | None) -> bool:
+    """Can the cell take part in arithmetic? Text and percentages cannot."""
+    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
+
+
+def _interval(cell: Cell | None) -> Interval:
+    return Interval.of(cell.figure) if cell is not None else ZERO
+
+
+def _place(cell: Cell | None, row: Row) -> Span:
+    if cell is not None:
+        return cell.figure.span if cell.figure else cell.span
+    return row.span
+
+
+def _equation(
+    check: Check, row: Row, left: Cell | None, right: list[tuple[int, Cell | None]], slack: Decimal, where: str
+) -> Failure | None:
+    cells = [left] + [cell for _, cell in right]
+    if not all(map(_usable, cells)) or not any(cell is not None and cell.figure for cell in cells):
+        return None
+    total = ZERO
+    for sign, cell in right:
+        total = total + _interval(cell) if sign > 0 else total - _interval(cell)
+    lhs = _interval(left)
+    if lhs.meets(total, slack):
+        return None
+    difference = lhs.value - total.value
+    printed = "为空" if left is None or left.empty else f"为 {lhs.value}"
+    message = f"脚注公式「{check.printed.text}」不成立：{where}{printed}，按公式应为 {total.value}（差 {difference}）"
+    return Failure(_place(left, row), message, (_formula_place(check.printed),))
+
+
+def _row_name(row: Row) -> str:
+    name = f"第 {row.number} 行" if row.number is not None else (row.code or "")
+    return f"{name}「{row.label}」" if row.label else name or f"第 {row.line} 行的行"
+
+
+def evaluate(check: Check, slack: Decimal = Decimal(0)) -> Iterator[Failure]:
+    """Where the check's equation does not hold, beyond what rounding explains."""
+    table = check.table
+    if isinstance(check.target, Row):
+        target = check.target
+        columns = [c for c in table.columns if c.number is not None] or list(table.columns)
+        for column in columns:
+            right = [(sign, row.cell(column.index)) for sign, row in check.operands]
+            where = f"{_row_name(target)} {_name(column) if column.number is not None else column.header or ''}"
+            failure = _equation(check, target, target.cell(column.index), right, slack, where)
+            if failure:
+                yield failure
+    else:
+        target = check.target
+        for row in table.rows:
+            right = [(sign, row.cell(column.index)) for sign, column in check.operands]
+            where = f"{_row_name(row)} {target.number}栏"
+            failure = _equation(check, row, row.cell(target.index), right, slack, where)
+            if failure:
+                yield failure

@@ -1,0 +1,57 @@
+"""BL0xx: what could not be read. The layout stage finds these; the rules
+here publish them, so they can be selected, ignored and documented like any
+other finding."""
+
+from __future__ import annotations
+
+from budgetlint.diagnostics import Severity
+from budgetlint.engine import Context, Finding, rule
+from budgetlint.model import Span
+
+
+def _problems(context: Context, code: str):
+    for problem in context.document.problems:
+        if problem.code == code:
+            span = Span(problem.line, problem.column, problem.end_line, problem.end_column)
+            related = tuple((Span(r.line, r.column, r.line, r.column), r.message) for r in problem.related)
+            yield Finding(span, problem.message, related)
+
+
+@rule("BL001", "unreadable-table", Severity.WARNING)
+def unreadable_table(context: Context):
+    """表格无法读取：表格的文本在导出时已错乱，无法恢复行列。
+
+    检查什么：表格标题之后没有可分行分栏的表格，而是一行挤满数字的文字（导出工具
+    把整张表压成了一行，单元格顺序也已打乱）。
+
+    为什么：这样的表无法核对。budgetlint 不去猜测数字属于哪一行哪一栏，
+    而是指出这张表需要按原件人工核对，或重新导出。
+
+    不通过的例子（003，公开04表）::
+
+        #### 2024年度财政拨款收入支出决算总表
+        公开 04 表
+        部门: 江岸区医保局 金额单位:万元 支 收 λ 出 政府性基 … 1,627.17 33 二、…
+
+    通过的例子：标题下是按行、按栏（制表符分隔或每格一行）排列的表格。
+    """
+    return _problems(context, "BL001")
+
+
+@rule("BL002", "garbled-row", Severity.WARNING)
+def garbled_row(context: Context):
+    """表格行文本错乱：表格中夹着一行并非单元格的长文本，已忽略。
+
+    检查什么：财务表格中出现长度超过 80 字的"单元格"——通常是同一张表被导出了
+    两次，第二次的文字挤进了一行（003 公开03表末行）。
+
+    为什么：把这样的行当作数据会产生错误的合计；忽略它，并指出它的位置。
+
+    不通过的例子::
+
+        购房补贴→5. 13→5. 13→…
+        →项目 科目名称 栏次 合计 社会保障和就业支出 行政事业单位养老支出 …（数百字）
+
+    通过的例子：每个单元格只含一个科目名称或一个数字。
+    """
+    return _problems(context, "BL002")
