@@ -27,7 +27,8 @@ def lint_document(
     document: Document, select: Sequence[str] = (), ignore: Sequence[str] = (), slack: Decimal | str | int = 0
 ) -> list[Diagnostic]:
     """The findings of the selected rules (all by default) on a read document."""
-    from .engine import lint_document as run, load_rules, select_rules
+    from .engine import lint_document as run
+    from .engine import load_rules, select_rules
 
     return run(document, select_rules(load_rules(), select, ignore), Decimal(slack))
 

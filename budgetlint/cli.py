@@ -96,7 +96,7 @@ def _check(args: argparse.Namespace) -> int:
             print(diagnostic.format())
     if failed:
         return EXIT_INPUT_ERROR
-    return EXIT_FOUND if diagnostics else EXIT_OK
+    return EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
 
 
 def _as_json(diagnostic) -> dict:
@@ -196,6 +196,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--slack", type=_slack, default=Decimal(0), metavar="N", help="在四舍五入之外再容许的差额（舍位平衡），默认 0"
     )
+    check.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（输入错误仍为 2）")
     check.set_defaults(handler=_check)
 
     tables = commands.add_parser("tables", help="显示从文件中读出的表格", description="显示从文件中读出的全部表格。")

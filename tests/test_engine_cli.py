@@ -1,0 +1,136 @@
+"""The engine (registry, plug-ins, selection) and the `check`, `rules` and
+`rule` commands: formats, exit statuses, and clear errors."""
+
+from __future__ import annotations
+
+import json
+from importlib import metadata
+
+import pytest
+
+import budgetlint
+from budgetlint import engine
+from budgetlint.cli import main
+from conftest import SEEDS
+
+
+def test_every_rule_is_documented_with_examples():
+    rules = engine.load_rules()
+    assert [r.code for r in rules] == ["BL001", "BL002", "BL101", "BL102", "BL103", "BL104", "BL110"]
+    assert len({r.symbol for r in rules}) == len(rules)
+    for item in rules:
+        assert item.summary and "不通过的例子" in item.doc and "通过的例子" in item.doc, item.code
+
+
+def test_check_text_output_and_exit_status(capsys):
+    assert main([str(SEEDS["000"])]) == 1  # `budgetlint FILE` is `budgetlint check FILE`
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    assert len(lines) == 6 and err == ""
+    assert lines[0].startswith(f"{SEEDS['000']}:215:3: BL110: ")
+    assert lines[0].endswith("(formula-failed)")
+    assert main(["check", str(SEEDS["004"])]) == 0
+    assert capsys.readouterr().out == ""
+    assert main([str(SEEDS["000"]), "--exit-zero"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 6
+
+
+def test_check_json_over_a_directory(capsys):
+    assert main(["check", str(SEEDS["000"].parent), "--format", "json", "--select", "BL0,BL102"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert [(d["path"].rsplit("/", 1)[-1], d["line"], d["code"]) for d in found] == [
+        ("000_hanyang_2020_final.txt", 221, "BL102"),
+        ("003_jiangan_2024_final.txt", 181, "BL002"),
+        ("003_jiangan_2024_final.txt", 189, "BL001"),
+    ]
+    first = found[0]
+    assert set(first) == {
+        "path",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "code",
+        "symbol",
+        "severity",
+        "message",
+        "related",
+    }
+    assert first["related"] == [
+        {"path": str(SEEDS["000"]), "line": 221, "column": 14, "message": "脚注公式「28行=（28+29+31）行」"}
+    ]
+
+
+def test_check_input_errors_exit_2_but_still_report_the_rest(tmp_path, capsys):
+    pdf = tmp_path / "scan.txt"
+    pdf.write_bytes(b"%PDF-1.4 binary")
+    assert main([str(SEEDS["000"]), str(pdf), str(tmp_path / "absent.txt")]) == 2
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 6
+    assert "scan.txt：不是文本文件" in err and "absent.txt：文件不存在" in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "argv", [["check"], ["--select", "BL9", str(SEEDS["000"])], ["--slack", "-1", str(SEEDS["000"])], ["rule", "BL999"]]
+)
+def test_usage_errors_exit_2(argv, capsys):
+    try:
+        status = main(argv)
+    except SystemExit as exit_info:
+        status = exit_info.code
+    assert status == 2
+    assert "budgetlint" in capsys.readouterr().err
+
+
+def test_rules_and_rule_commands(capsys):
+    assert main(["rules"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert listing[-1].startswith("BL110  formula-failed") and "error" in listing[-1]
+    assert main(["rule", "formula-contradicts-headers"]) == 0
+    doc = capsys.readouterr().out
+    assert doc.startswith("BL104 formula-contradicts-headers") and "9栏=（10+11）栏" in doc
+
+
+@pytest.fixture
+def plugin(monkeypatch):
+    entry = metadata.EntryPoint(name="xy", value="plugin_rules:RULES", group=engine.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(engine.metadata, "entry_points", lambda group: [entry] if group == entry.group else [])
+    engine.load_rules.cache_clear()
+    yield
+    engine.load_rules.cache_clear()
+
+
+def test_plugins_arrive_through_entry_points_and_a_crash_stays_contained(plugin):
+    codes = [r.code for r in engine.load_rules()]
+    assert codes[-2:] == ["XY001", "XY002"]
+    found = budgetlint.lint_file(SEEDS["004"], select=["XY"])
+    noted = [d for d in found if d.code == "XY001"]
+    assert len(noted) == sum(not t.footnotes for t in budgetlint.read_path(SEEDS["004"]).tables) == 14
+    (crash,) = [d for d in found if d.code == "XY002"]
+    assert "运行出错" in crash.message and "boom" in crash.message
+
+
+def _only_entry_point(monkeypatch, value: str) -> None:
+    entry = metadata.EntryPoint(name="pack", value=value, group=engine.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(engine.metadata, "entry_points", lambda group: [entry])
+    engine.load_rules.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("plugin_clash", "规则代码 BL110 重复"),
+        ("no_such_module_anywhere", "无法加载插件 pack"),
+        ("plugin_rules:every_table_noted.doc", "不是规则"),
+    ],
+)
+def test_a_bad_plugin_is_a_clear_error_not_a_crash(monkeypatch, capsys, value, message):
+    _only_entry_point(monkeypatch, value)
+    try:
+        assert main(["rules"]) == 2
+        assert main([str(SEEDS["004"])]) == 2
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err
+    finally:
+        engine.load_rules.cache_clear()
