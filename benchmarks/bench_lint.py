@@ -51,7 +51,7 @@ def main() -> None:
         per_formula = 0.0
         if texts:
 
-            def parse_all() -> None:
+            def parse_all(texts: list[str] = texts) -> None:
                 for text in texts:
                     try:
                         parse_formula(text)
@@ -59,8 +59,11 @@ def main() -> None:
                         pass
 
             per_formula = median_ms(parse_all, args.repeat) * 1000 / len(texts)
-        read = median_ms(lambda: budgetlint.read_bytes_document(data, str(path)), args.repeat)
-        lint = median_ms(lambda: lint_document(budgetlint.read_bytes_document(data, str(path)), rules), args.repeat)
+        name = str(path)
+        read = median_ms(lambda data=data, name=name: budgetlint.read_bytes_document(data, name), args.repeat)
+        lint = median_ms(
+            lambda data=data, name=name: lint_document(budgetlint.read_bytes_document(data, name), rules), args.repeat
+        )
         findings = len(lint_document(document, rules))
         print(f"{path.name:32} {len(texts):8d} {per_formula:17.1f} {read:8.2f} {lint:8.2f} {findings:8d}")
 

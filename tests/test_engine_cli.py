@@ -7,11 +7,11 @@ import json
 from importlib import metadata
 
 import pytest
+from conftest import SEEDS
 
 import budgetlint
 from budgetlint import engine
 from budgetlint.cli import main
-from conftest import SEEDS
 
 
 def test_every_rule_is_documented_with_examples():

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from conftest import SEEDS
 from hypothesis import given
 from hypothesis import strategies as st
 
 import budgetlint
-from conftest import SEEDS
 
 
 def _found(diagnostics):
