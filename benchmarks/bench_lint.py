@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
-import timeit
 from pathlib import Path
+
+from timing import machine_speed, timings_ms
 
 import budgetlint
 from budgetlint.engine import lint_document, load_rules
@@ -25,20 +25,14 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
 def median_ms(action, repeat: int) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - start) * 1000)
-    return statistics.median(timings)
+    return statistics.median(timings_ms(action, repeat))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    calibration = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
-    print(f"machine: sum(range(1000)) takes {calibration:.1f} µs")
+    print(machine_speed())
     rules = load_rules()
     parse_formula("1栏=（2+3）栏")  # build the parser before timing
     header = f"{'document':32} {'formulas':>8} {'parse µs/formula':>17} {'read ms':>8} {'lint ms':>8} {'findings':>8}"

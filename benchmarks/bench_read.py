@@ -15,35 +15,25 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import time
-import timeit
 from pathlib import Path
+
+from timing import machine_speed, timings_ms
 
 from budgetlint import read_bytes_document
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
 
-def measure(data: bytes, path: str, repeat: int) -> list[float]:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        read_bytes_document(data, path)
-        timings.append((time.perf_counter() - start) * 1000)
-    return timings
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=50)
     args = parser.parse_args()
-    calibration = min(timeit.repeat("sum(range(1000))", number=2000, repeat=5)) / 2000 * 1e6
-    print(f"machine: sum(range(1000)) takes {calibration:.1f} µs")
+    print(machine_speed())
     print(f"{'document':36} {'KiB':>6} {'lines':>6} {'tables':>6} {'median ms':>10} {'min ms':>8}")
     for path in sorted(EXAMPLES.glob("*.txt")):
         data = path.read_bytes()
         document = read_bytes_document(data, str(path))  # warm-up, and the counts
-        timings = measure(data, str(path), args.repeat)
+        timings = timings_ms(lambda data=data, name=str(path): read_bytes_document(data, name), args.repeat)
         print(
             f"{path.name:36} {len(data) / 1024:6.1f} {len(document.source.lines):6d} {len(document.tables):6d}"
             f" {statistics.median(timings):10.2f} {min(timings):8.2f}"

@@ -67,12 +67,10 @@ def _selectors(values: list[str] | None) -> list[str]:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .engine import RuleError, lint_document, load_rules, select_rules
+    from .engine import lint_document, select_rules
 
-    try:
-        every = load_rules()
-    except RuleError as error:
-        _error(str(error))
+    every = _load_rules()
+    if every is None:
         return EXIT_INPUT_ERROR
     select, ignore = _selectors(args.select), _selectors(args.ignore)
     unknown = [s for s in select + ignore if not any(r.matches(s) for r in every)]
@@ -134,13 +132,20 @@ def _tables(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _rules(args: argparse.Namespace) -> int:
+def _load_rules():
+    """Every rule, or None after saying why they cannot be loaded."""
     from .engine import RuleError, load_rules
 
     try:
-        rules = load_rules()
+        return load_rules()
     except RuleError as error:
         _error(str(error))
+        return None
+
+
+def _rules(args: argparse.Namespace) -> int:
+    rules = _load_rules()
+    if rules is None:
         return EXIT_INPUT_ERROR
     width = max(len(r.symbol) for r in rules)
     for item in rules:
@@ -149,12 +154,8 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    from .engine import RuleError, load_rules
-
-    try:
-        rules = load_rules()
-    except RuleError as error:
-        _error(str(error))
+    rules = _load_rules()
+    if rules is None:
         return EXIT_INPUT_ERROR
     wanted = args.code
     found = next((r for r in rules if r.code == wanted.upper() or r.symbol == wanted), None)

@@ -39,6 +39,16 @@ class Diagnostic:
     message: str
     related: tuple[Related, ...] = ()
 
+    @classmethod
+    def at(
+        cls, path: str, span, code: str, symbol: str, severity: str, message: str, related: tuple = ()
+    ) -> "Diagnostic":
+        """A diagnostic for the stretch ``span`` (any object with line, column,
+        end_line and end_column) of the file at ``path``."""
+        return cls(
+            path, span.line, span.column, span.end_line, span.end_column, code, symbol, severity, message, related
+        )
+
     def format(self) -> str:
         """pylint style: ``path:line:column: CODE: message (symbol)``."""
         return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message} ({self.symbol})"

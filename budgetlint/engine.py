@@ -132,19 +132,8 @@ def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequ
 
 
 def _diagnostic(path: str, rule: Rule, finding: Finding) -> Diagnostic:
-    span = finding.span
-    return Diagnostic(
-        path=path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        code=rule.code,
-        symbol=rule.symbol,
-        severity=rule.severity,
-        message=finding.message,
-        related=tuple(Related(path, where.line, where.column, note) for where, note in finding.related),
-    )
+    related = tuple(Related(path, where.line, where.column, note) for where, note in finding.related)
+    return Diagnostic.at(path, finding.span, rule.code, rule.symbol, rule.severity, finding.message, related)
 
 
 def lint_document(

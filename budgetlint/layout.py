@@ -16,7 +16,7 @@ from .diagnostics import Diagnostic, Related, Severity
 from .figures import find_numbers
 from .kinds import FINANCIAL, recognise
 from .meta import Meta, meta_of, title_of
-from .model import Document, Heading, Paragraph, Segment
+from .model import Document, Heading, Paragraph, Segment, Span
 from .source import Source, read_bytes, read_file
 from .tables import PhysicalTable, build_tables, printed_row
 from .text import clean
@@ -116,19 +116,16 @@ class _Reader:
             return False
         if len(text) < _COLLAPSED_LENGTH or len(find_numbers(text)) < _COLLAPSED_NUMBERS:
             return False
-        stripped = text.rstrip()
+        path = self.source.path
         self.problems.append(
-            Diagnostic(
-                path=self.source.path,
-                line=number,
-                column=1,
-                end_line=number,
-                end_column=len(stripped) + 1,
-                code="BL001",
-                symbol="unreadable-table",
-                severity=Severity.WARNING,
-                message=f"表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测",
-                related=(Related(self.source.path, self.pending.title_line or number, 1, "表格标题"),),
+            Diagnostic.at(
+                path,
+                Span(number, 1, number, len(text.rstrip()) + 1),
+                "BL001",
+                "unreadable-table",
+                Severity.WARNING,
+                f"表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测",
+                (Related(path, self.pending.title_line or number, 1, "表格标题"),),
             )
         )
         self.pending = Meta()

@@ -391,18 +391,8 @@ def _rows(
 
 def _garbled_row(path: str, row: _Row, start: int, end: int) -> Diagnostic:
     longest = max(range(start, min(end, len(row.texts))), key=lambda i: len(row.texts[i]))
-    span = _cell_span(row.raw, longest)
-    return Diagnostic(
-        path=path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
-        code="BL002",
-        symbol="garbled-row",
-        severity=Severity.WARNING,
-        message=f"表格行文本错乱，未能读取（单元格长 {len(row.texts[longest])} 字），已忽略",
-    )
+    message = f"表格行文本错乱，未能读取（单元格长 {len(row.texts[longest])} 字），已忽略"
+    return Diagnostic.at(path, _cell_span(row.raw, longest), "BL002", "garbled-row", Severity.WARNING, message)
 
 
 # --------------------------------------------------------------------------
