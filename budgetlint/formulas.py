@@ -37,7 +37,8 @@ COLUMN = "栏"
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Where a formula starts in running text ("27行=", "1栏各行＝"), and what ends it.
 _FORMULA_START = re.compile(r"[0-9０-９]+[ \u3000]*[行栏](?:各行)?[ \u3000]*[=＝]")
-_FORMULA_END = re.compile(r"[。\n]")
+# The first character that cannot belong to the formula language ends a run of formulas.
+_FORMULA_END = re.compile(r"[^0-9０-９行栏各+＋\-－()（）=＝…⋯.~～至— \t\u3000；;，,]")
 _SEPARATOR = re.compile(r"[；;，,]")
 
 
@@ -105,8 +106,9 @@ def _operand(tree: Tree) -> Operand:
     return Operand(first, last, tokens[0].start_pos, tokens[-1].end_pos)
 
 
-def _terms(children: list, first_sign: int = 1) -> list[Term]:
-    terms = [Term(first_sign, children[0])]
+def _terms(children: list) -> list[Term]:
+    """Operands alternating with the signs between them; the first is added."""
+    terms = [Term(1, children[0])]
     for sign, operand in zip(children[1::2], children[2::2], strict=True):
         terms.append(Term(-1 if str(sign) in "-－" else 1, operand))
     return terms

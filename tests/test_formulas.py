@@ -104,6 +104,11 @@ def test_formulas_in_a_footnote_ignore_prose_and_survive_a_broken_neighbour():
         (222, 1, "37行=（32+34+—38）行"),
         (222, 18, "64行=（59+60）行"),
     ]
+    prose = Footnote((Segment(9, 1, "注：1栏各行=(2+3)栏各行 本表金额单位：万元；另见说明"),))
+    (after_prose,) = formulas_in(prose)
+    assert (after_prose.column, after_prose.text, after_prose.error) == (3, "1栏各行=(2+3)栏各行", None)
+    typo = formulas_in(Footnote((Segment(9, 1, "3行=（1+2+x4）行"),)))
+    assert typo[0].error is not None and typo[0].span(typo[0].error.offset).column == 9  # at the "x"
     broken = found[3]
     assert broken.formula is None
     assert broken.span(broken.error.offset, broken.error.offset + 1).column == 12
