@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -226,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
         # The reader (head, less) went away; nothing left to say.
         sys.stderr.close()
         return EXIT_OK
+    except Exception as error:
+        if os.environ.get("BUDGETLINT_DEBUG"):
+            raise
+        _error(f"内部错误：{error!r}。这是 budgetlint 的缺陷，请报告；设置 BUDGETLINT_DEBUG=1 可显示详细信息")
+        return EXIT_INPUT_ERROR
 
 
 if __name__ == "__main__":

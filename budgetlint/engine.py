@@ -56,9 +56,10 @@ class Context:
     """What a rule sees: the document, the options, and analyses shared by
     several rules (computed once, when first asked for)."""
 
-    def __init__(self, document: Document, slack: Decimal = Decimal(0)) -> None:
+    def __init__(self, document: Document, slack: Decimal = Decimal(0), rules: Sequence["Rule"] = ()) -> None:
         self.document = document
         self.slack = slack
+        self.rules = rules
 
     @functools.cached_property
     def footnotes(self):
@@ -66,6 +67,18 @@ class Context:
         from .footnote_checks import compile_footnotes
 
         return compile_footnotes(self.document)
+
+    @functools.cached_property
+    def footnote_relations(self) -> frozenset:
+        """What the footnotes state, so that a rule pack does not state it again."""
+        return frozenset(check.relation for check in self.footnotes.checks)
+
+    @functools.cached_property
+    def equalities(self):
+        """The cells the running pack rules say hold one quantity, grouped."""
+        from .packs import Equalities
+
+        return Equalities(self.document, [r.source for r in self.rules if r.source is not None])
 
 
 @attrs.frozen
@@ -75,6 +88,7 @@ class Rule:
     severity: str
     check: Callable[[Context], Iterable[Finding]] = attrs.field(eq=False, repr=False)
     doc: str = attrs.field(default="", eq=False, repr=False)
+    source: object = attrs.field(default=None, eq=False, repr=False)  # the pack rule, for pack rules
 
     @property
     def summary(self) -> str:
@@ -107,9 +121,34 @@ def _rules_in(found: object, origin: str) -> list[Rule]:
     raise RuleError(f"{origin} 不是规则、规则列表或含有规则的模块")
 
 
+def _pack_rule(item) -> Rule:
+    doc = "\n\n".join(
+        filter(None, [item.message, item.doc, f"规则包 {item.path} 第 {item.line} 行：\n\n    {item.text}"])
+    )
+    return Rule(item.code, item.symbol, item.severity, functools.partial(_run_pack_rule, item), doc, item)
+
+
+def _run_pack_rule(item, context: Context):
+    from .packs import run_pack_rule
+
+    return run_pack_rule(item, context)
+
+
+def _packs(packs: Sequence[str]) -> list[tuple[str, list[Rule]]]:
+    from .packs import PackError, builtin_packs, load_pack, parse_pack
+
+    try:
+        found = [(f"规则包 {name}", parse_pack(text, name)) for name, text in builtin_packs()]
+        found += [(f"规则包 {path}", load_pack(path)) for path in packs]
+    except PackError as error:
+        raise RuleError(str(error)) from None
+    return [(origin, [_pack_rule(item) for item in items]) for origin, items in found]
+
+
 @functools.cache
-def load_rules() -> tuple[Rule, ...]:
-    """Every rule: the built-in ones, then those of installed plug-ins, by code."""
+def load_rules(packs: tuple[str, ...] = ()) -> tuple[Rule, ...]:
+    """Every rule: the built-in ones, the built-in rule packs, those of installed
+    plug-ins, then the rule packs named in ``packs``; sorted by code."""
     rules: dict[str, Rule] = {}
     sources: list[tuple[str, object]] = [(name, importlib.import_module(name)) for name in _BUILTIN_MODULES]
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
@@ -117,6 +156,7 @@ def load_rules() -> tuple[Rule, ...]:
             sources.append((f"插件 {entry.name}（{entry.value}）", entry.load()))
         except Exception as error:  # a broken plug-in must not read as our crash
             raise RuleError(f"无法加载插件 {entry.name}（{entry.value}）：{error}") from error
+    sources += _packs(packs)
     for origin, found in sources:
         for item in _rules_in(found, origin):
             if item.code in rules and rules[item.code] is not item:
@@ -142,9 +182,10 @@ def lint_document(
     slack: Decimal = Decimal(0),
 ) -> list[Diagnostic]:
     """Run ``rules`` (all by default) over ``document``; diagnostics in file order."""
-    context = Context(document, slack)
+    rules = load_rules() if rules is None else rules
+    context = Context(document, slack, rules)
     diagnostics = []
-    for item in load_rules() if rules is None else rules:
+    for item in rules:
         try:
             found = list(item.check(context))
         except Exception as error:  # one faulty rule must not hide every other finding

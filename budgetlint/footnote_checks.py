@@ -16,10 +16,10 @@ from decimal import Decimal
 import attrs
 
 from .arithmetic import ZERO, Interval
-from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in
+from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
 from .model import Cell, Column, Document, Row, Span, Table
 
-__all__ = ["Check", "Compiled", "Failure", "Problem", "compile_footnotes", "evaluate"]
+__all__ = ["Check", "Compiled", "Failure", "Problem", "bind", "compile_footnotes", "evaluate", "tables_by_block"]
 
 #: Header words naming a whole side of a table: a column under one can never
 #: be the sum of columns under another.
@@ -39,12 +39,24 @@ class Problem:
 
 @attrs.frozen
 class Check:
-    """A sound formula bound to its table: rows by 行次 or columns by 栏次."""
+    """A sound formula bound to its table: rows by 行次 or columns by 栏次.
 
-    printed: PrintedFormula
+    ``statement`` opens every finding's message ("脚注公式「…」不成立");
+    ``related`` are the places every finding names besides the figure.
+    """
+
+    statement: str
     table: Table
     target: Row | Column
     operands: tuple[tuple[int, Row | Column], ...]
+    related: tuple[tuple[Span, str], ...] = ()
+
+    @property
+    def relation(self) -> tuple:
+        """What the check states, whoever states it: the same for a footnote and
+        a rule pack that say the same thing of the same table."""
+        axis = "row" if isinstance(self.target, Row) else "column"
+        return (self.table.block, axis, self.target.number, frozenset((s, o.number) for s, o in self.operands))
 
 
 @attrs.frozen
@@ -79,6 +91,11 @@ class _Compiler:
         self.parts = parts
         self.problems: list[Problem] = []
         self.checks: list[Check] = []
+
+    @staticmethod
+    def check(printed: PrintedFormula, table: Table, target: Row | Column, operands: tuple) -> Check:
+        statement = f"脚注公式「{printed.text}」不成立"
+        return Check(statement, table, target, operands, (_formula_place(printed),))
 
     def problem(self, code: str, span: Span, message: str, printed: PrintedFormula) -> None:
         self.problems.append(Problem(code, span, message, (_formula_place(printed),)))
@@ -120,7 +137,7 @@ class _Compiler:
                     self.problem("BL103", _where(printed, term.operand), message, printed)
                     return
                 operands.append((term.sign, row))
-        self.checks.append(Check(printed, part, part.row(number), tuple(operands)))
+        self.checks.append(self.check(printed, part, part.row(number), tuple(operands)))
 
     def compile_columns(self, printed: PrintedFormula, formula: Formula) -> None:
         number = formula.target.first
@@ -144,7 +161,7 @@ class _Compiler:
             message = f"脚注公式「{printed.text}」与表头矛盾：{contradiction}"
             self.problem("BL104", _where(printed, formula.target), message, printed)
             return
-        self.checks.append(Check(printed, part, found[number], operands))
+        self.checks.append(self.check(printed, part, found[number], operands))
 
 
 def _name(column: Column) -> str:
@@ -176,14 +193,27 @@ def _header_contradiction(target: Column, operands: list[Column], columns: tuple
     return None
 
 
-def compile_footnotes(document: Document) -> Compiled:
-    """Every footnote formula of the document, compiled against its table."""
+def bind(formula: Formula, parts: list[Table], statement: str) -> list[Check]:
+    """The checks ``formula`` makes on one printed table; none where it does not fit
+    the table (a row or column it lacks), since a rule pack speaks of every variant."""
+    compiler = _Compiler(parts)
+    compiler.compile(PrintedFormula(render(formula), 0, 1, formula))
+    return [attrs.evolve(check, statement=statement, related=()) for check in compiler.checks]
+
+
+def tables_by_block(document: Document) -> dict[int, list[Table]]:
+    """The logical tables of each printed table (its side-by-side parts)."""
     blocks: dict[int, list[Table]] = defaultdict(list)
     for table in document.tables:
         blocks[table.block].append(table)
+    return blocks
+
+
+def compile_footnotes(document: Document) -> Compiled:
+    """Every footnote formula of the document, compiled against its table."""
     problems: list[Problem] = []
     checks: list[Check] = []
-    for parts in blocks.values():
+    for parts in tables_by_block(document).values():
         if not parts[0].footnotes:
             continue
         compiler = _Compiler(parts)
@@ -228,8 +258,8 @@ def _equation(
         return None
     difference = lhs.value - total.value
     printed = "为空" if left is None or left.empty else f"为 {lhs.value}"
-    message = f"脚注公式「{check.printed.text}」不成立：{where}{printed}，按公式应为 {total.value}（差 {difference}）"
-    return Failure(_place(left, row), message, (_formula_place(check.printed),))
+    message = f"{check.statement}：{where}{printed}，按公式应为 {total.value}（差 {difference}）"
+    return Failure(_place(left, row), message, check.related)
 
 
 def _row_name(row: Row) -> str:

@@ -114,12 +114,12 @@ def _terms(children: list) -> list[Term]:
     return terms
 
 
-def _formula(tree: Tree) -> Formula:
+def formula_from_tree(tree: Tree) -> Formula:
     target, expression = tree.children
     number, unit, *each = target.children
     axis = str(unit)
     units: list[Token] = []
-    if expression.data == "grouped":
+    if expression.data.endswith("grouped"):  # "footnote__grouped" when imported by the pack grammar
         terms_tree, *rest = expression.children
         operands = [_operand(c) if isinstance(c, Tree) else c for c in terms_tree.children]
         terms = _terms(operands)
@@ -151,7 +151,7 @@ def _formula(tree: Tree) -> Formula:
     )
 
 
-def _syntax_error(error: UnexpectedInput, text: str) -> FormulaSyntaxError:
+def syntax_error(error: UnexpectedInput, text: str) -> FormulaSyntaxError:
     offset = getattr(error, "pos_in_stream", None)
     token = getattr(error, "token", None)
     if token is not None and token.type == "$END":
@@ -170,15 +170,15 @@ def parse_formula(text: str) -> tuple[Formula, ...]:
     try:
         tree = _parser().parse(text, start="formulas")
     except UnexpectedInput as error:
-        raise _syntax_error(error, text) from None
-    return tuple(_formula(child) for child in tree.children)
+        raise syntax_error(error, text) from None
+    return tuple(formula_from_tree(child) for child in tree.children)
 
 
 def _parse_one(text: str) -> Formula:
     try:
-        return _formula(_parser().parse(text, start="formula"))
+        return formula_from_tree(_parser().parse(text, start="formula"))
     except UnexpectedInput as error:
-        raise _syntax_error(error, text) from None
+        raise syntax_error(error, text) from None
 
 
 # --------------------------------------------------------------------------

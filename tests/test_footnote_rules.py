@@ -18,7 +18,7 @@ def _found(diagnostics):
 
 
 def test_seed_000_footnote_defects_and_the_one_failing_equation():
-    diagnostics = budgetlint.lint_file(SEEDS["000"])
+    diagnostics = budgetlint.lint_file(SEEDS["000"], select=["BL1"])
     assert _found(diagnostics) == [
         (215, 3, "BL110"),  # 表4: 29行 is empty but 29行=（27+28）行 says 1224.45
         (221, 19, "BL102"),  # 28行=（28+29+31）行 refers to itself, at the operand "28"
@@ -45,9 +45,9 @@ def _mutate(name: str, line: int, old: str, new: str) -> str:
     return "\n".join(lines)
 
 
-def _new_findings(text: str, path: str = "mutated.txt"):
-    before = {(d.code, d.message) for d in budgetlint.lint_file(SEEDS["000"])}
-    return [d for d in budgetlint.lint_text(text, path) if (d.code, d.message) not in before]
+def _new_findings(text: str, path: str = "mutated.txt", select=("BL1",)):
+    before = {(d.code, d.message) for d in budgetlint.lint_file(SEEDS["000"], select=select)}
+    return [d for d in budgetlint.lint_text(text, path, select=select) if (d.code, d.message) not in before]
 
 
 def test_a_changed_figure_in_a_column_formula_is_found_at_its_row():
@@ -80,14 +80,15 @@ def test_slack_absorbs_rounding_conventions():
     # 1,224.50 stands for [1224.495, 1224.505], 163.08 + 1,061.40 for [1224.47, 1224.49]:
     # 0.005 apart, so a slack of 0.005 closes the gap and 0.004 does not.
     text = _mutate("000", 160, "1,224.48", "1,224.50")
-    assert [d for d in budgetlint.lint_text(text, slack="0.005") if d.line == 160] == []
-    assert [d.line for d in budgetlint.lint_text(text, slack="0.004") if d.line == 160] == [160]
+    assert [d for d in budgetlint.lint_text(text, select=["BL1"], slack="0.005") if d.line == 160] == []
+    assert [d.line for d in budgetlint.lint_text(text, select=["BL1"], slack="0.004") if d.line == 160] == [160]
 
 
 def test_selection_by_prefix_symbol_and_ignore():
     assert {d.code for d in budgetlint.lint_file(SEEDS["000"], select=["BL10"])} == {"BL101", "BL102", "BL104"}
     assert {d.code for d in budgetlint.lint_file(SEEDS["000"], select=["formula-failed"])} == {"BL110"}
-    assert {d.code for d in budgetlint.lint_file(SEEDS["000"], ignore=["BL104", "BL110"])} == {"BL101", "BL102"}
+    ignored = budgetlint.lint_file(SEEDS["000"], select=["BL1"], ignore=["BL104", "BL110"])
+    assert {d.code for d in ignored} == {"BL101", "BL102"}
 
 
 # --------------------------------------------------------------------------

@@ -1,0 +1,463 @@
+"""Rule packs: checks an auditor writes in the formula language, without Python.
+
+A pack file (grammar: ``grammars/pack.lark``) holds rules; each names its
+code, symbol, severity and message and states one relation, within one kind
+of table ("[收入决算表] 1栏各行=（2……7）栏各行") or between cells of several
+("[表A] 27行 1栏 = [表B] "合计"行 1栏"). The comment lines right above a rule
+are its documentation. Reading a pack never runs anything it contains; a
+malformed pack is a :class:`PackError` naming the file, line and column.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from importlib import resources
+
+import attrs
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
+
+from .arithmetic import Interval
+from .footnote_checks import bind, evaluate, tables_by_block
+from .formulas import COLUMN, ROW, Formula, formula_from_tree, syntax_error
+from .kinds import KINDS
+from .model import Cell, Column, Document, Row, Span, Table
+from .text import key
+
+__all__ = ["CellRef", "PackError", "PackRule", "load_pack", "parse_pack", "resolve", "run_pack_rule"]
+
+
+class PackError(ValueError):
+    """A rule pack that cannot be read, with the place of the problem."""
+
+    def __init__(self, message: str, path: str, line: int, column: int) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path, self.line, self.column = path, line, column
+
+
+@attrs.frozen
+class TableRef:
+    kind: str
+    part: str | None = None
+
+
+@attrs.frozen
+class CellRef:
+    """A cell named in a pack: table by kind, row by 行次/label/code (or each row),
+    column by 栏次 or header."""
+
+    table: TableRef
+    row: tuple[str, int | str | None]  # ("number", 27) ("label", "合计") ("code", "208") ("each", None)
+    column: tuple[str, int | str]  # ("number", 1) ("header", "决算数")
+
+
+@attrs.frozen
+class PackRule:
+    code: str
+    symbol: str
+    severity: str
+    message: str
+    path: str
+    line: int
+    text: str  # the relation as written
+    doc: str = ""
+    table: TableRef | None = None  # within one table ...
+    formula: Formula | None = None
+    left: CellRef | None = None  # ... or across tables
+    right: tuple[tuple[int, CellRef], ...] = ()
+
+    @property
+    def equality(self) -> bool:
+        """Does the rule say that two cells hold the same quantity?"""
+        return self.left is not None and len(self.right) == 1 and self.right[0][0] > 0
+
+
+@functools.cache
+def _parser() -> Lark:
+    return Lark.open_from_package(
+        "budgetlint.grammars", "pack.lark", ("",), parser="lalr", start="pack", propagate_positions=True
+    )
+
+
+@functools.cache
+def _kind_names() -> dict[str, str]:
+    names = {}
+    for kind in KINDS:
+        for name in (kind.name, *kind.aliases):
+            names[key(name)] = kind.name
+    return names
+
+
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def _string(token: Token) -> str:
+    return str(token)[1:-1]
+
+
+class _Reader:
+    def __init__(self, text: str, path: str) -> None:
+        self.text = text
+        self.path = path
+        self.lines = text.split("\n")
+
+    def error(self, message: str, token: Token | Tree) -> PackError:
+        meta = token.meta if isinstance(token, Tree) else token
+        return PackError(message, self.path, meta.line, meta.column)
+
+    def table(self, tree: Tree) -> TableRef:
+        name, *part = tree.children
+        kind = _kind_names().get(key(str(name)))
+        if kind is None:
+            raise self.error(f"未知的表格种类「{name}」", name)
+        return TableRef(kind, str(part[0]) if part else None)
+
+    def unit(self, token: Token, expected: str) -> None:
+        if str(token) != expected:
+            raise self.error(f"这里应是“{expected}”，而不是“{token}”", token)
+
+    def cell(self, tree: Tree) -> CellRef:
+        table, row, column = tree.children
+        if row.data == "row_each":
+            row_ref = ("each", None)
+        else:
+            *parts, unit = row.children
+            self.unit(unit, ROW)
+            value = parts[-1]
+            if row.data == "row_number":
+                row_ref = ("number", int(str(value).translate(_FULL_WIDTH_DIGITS)))
+            elif row.data == "row_label":
+                row_ref = ("label", _string(value))
+            else:
+                row_ref = ("code", str(value).translate(_FULL_WIDTH_DIGITS))
+        value, unit = column.children
+        self.unit(unit, COLUMN)
+        if column.data == "column_number":
+            column_ref = ("number", int(str(value).translate(_FULL_WIDTH_DIGITS)))
+        else:
+            column_ref = ("header", _string(value))
+        return CellRef(self.table(table), row_ref, column_ref)
+
+    def doc(self, line: int) -> str:
+        """The comment lines right above line ``line`` (1-based)."""
+        comments: list[str] = []
+        index = line - 2
+        while index >= 0 and self.lines[index].lstrip().startswith("#"):
+            comments.append(self.lines[index].lstrip()[1:].strip())
+            index -= 1
+        return "\n".join(reversed(comments))
+
+    def rule(self, tree: Tree) -> PackRule:
+        code, symbol, *rest = tree.children
+        severity = str(rest.pop(0)) if isinstance(rest[0], Token) and rest[0].type == "SEVERITY" else "error"
+        message, check = _string(rest[0]), rest[1]
+        relation = self.text[check.meta.start_pos : check.meta.end_pos]
+        common = {
+            "code": str(code),
+            "symbol": str(symbol),
+            "severity": severity,
+            "message": message,
+            "path": self.path,
+            "line": code.line,
+            "text": " ".join(relation.split()),
+            "doc": self.doc(tree.meta.line),
+        }
+        if check.data == "within":
+            table, formula = check.children
+            try:
+                parsed = formula_from_tree(formula)
+            except Exception as error:  # a FormulaSyntaxError from a unit or range problem
+                offset = getattr(error, "offset", formula.meta.start_pos)
+                line = self.text.count("\n", 0, offset) + 1
+                column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
+                raise PackError(str(error), self.path, line, column) from None
+            return PackRule(table=self.table(table), formula=parsed, **common)
+        left, total = check.children
+        right = [(1, self.cell(total.children[0]))]
+        for sign, cell in zip(total.children[1::2], total.children[2::2], strict=True):
+            right.append((-1 if str(sign) in "-－" else 1, self.cell(cell)))
+        left_ref = self.cell(left)
+        if left_ref.row[0] != "each" and any(ref.row[0] == "each" for _, ref in right):
+            raise self.error("等号左边不是“各行”时，右边也不能用“各行”", total)
+        return PackRule(left=left_ref, right=tuple(right), **common)
+
+
+def parse_pack(text: str, path: str = "<pack>") -> tuple[PackRule, ...]:
+    """Read a rule pack; raises :class:`PackError` at the first problem."""
+    reader = _Reader(text, path)
+    try:
+        tree = _parser().parse(text)
+    except UnexpectedInput as error:
+        problem = syntax_error(error, text)
+        raise PackError(f"无法解析规则包：{problem.message}", path, error.line, error.column) from None
+    rules = []
+    seen: dict[str, PackRule] = {}
+    for child in tree.children:
+        rule = reader.rule(child)
+        if rule.code in seen:
+            raise reader.error(f"规则代码 {rule.code} 在第 {seen[rule.code].line} 行已用过", child)
+        seen[rule.code] = rule
+        rules.append(rule)
+    return tuple(rules)
+
+
+def load_pack(path) -> tuple[PackRule, ...]:
+    """Read a rule pack file; raises :class:`PackError` (also when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"无法读取规则包（{getattr(error, 'strerror', None) or error}）", str(path), 1, 1) from None
+    return parse_pack(text, str(path))
+
+
+def builtin_packs() -> list[tuple[str, str]]:
+    """The packs shipped in ``budgetlint.rules``: (name, text)."""
+    folder = resources.files("budgetlint.rules")
+    return sorted(
+        (entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir() if entry.name.endswith(".rules")
+    )
+
+
+# --------------------------------------------------------------------------
+# resolving references
+
+_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)")
+_CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
+
+
+def row_key(label: str) -> str:
+    """A row's name for matching across tables: without "九、", "(类)", spaces."""
+    return key(_CLASS_MARK.sub("", _ENUMERATION.sub("", label.strip())))
+
+
+def _tables(document: Document, ref: TableRef) -> list[Table]:
+    return [t for t in document.tables if t.kind == ref.kind and (ref.part is None or t.part == ref.part)]
+
+
+def _column(table: Table, ref: tuple[str, int | str]) -> Column | None:
+    how, value = ref
+    if how == "number":
+        return table.column(value)
+    wanted = key(value)
+    return next((c for c in table.columns if wanted in key("/".join(c.path) or c.header or "")), None)
+
+
+def _row(table: Table, ref: tuple, like: Row | None = None, same_table: bool = False) -> Row | None:
+    how, value = ref
+    if how == "number":
+        return table.row(value)
+    if how == "code":
+        return table.row_by_code(value)
+    if how == "label":
+        wanted = row_key(value)
+        return next((r for r in table.rows if row_key(r.label) == wanted), None)
+    if like is None:
+        return None
+    if same_table:
+        return like
+    if like.code:
+        found = table.row_by_code(like.code)
+        if found is not None:
+            return found
+    wanted = row_key(like.label)
+    return next((r for r in table.rows if wanted and row_key(r.label) == wanted), None) if wanted else None
+
+
+@attrs.frozen
+class Place:
+    """A cell of a document named by a rule: its table, row and column."""
+
+    table: Table
+    row: Row
+    column: Column
+
+    @property
+    def cell(self) -> Cell | None:
+        return self.row.cell(self.column.index)
+
+    @property
+    def identity(self) -> tuple:
+        return (self.table.block, self.table.part, self.row.line, self.row.number, self.column.index)
+
+    @property
+    def span(self) -> Span:
+        cell = self.cell
+        if cell is not None:
+            return cell.figure.span if cell.figure else cell.span
+        return self.row.span
+
+
+def resolve(document: Document, rule: PackRule) -> Iterator[tuple[Place, list[tuple[int, Place]]]]:
+    """Every instance of an across rule in the document: left place, signed right places."""
+    left_tables = _tables(document, rule.left.table)
+    if not left_tables:
+        return
+    left_table = left_tables[0]
+    left_column = _column(left_table, rule.left.column)
+    if left_column is None:
+        return
+    rights = []
+    for sign, ref in rule.right:
+        tables = _tables(document, ref.table)
+        if not tables:
+            return
+        column = _column(tables[0], ref.column)
+        if column is None:
+            return
+        rights.append((sign, ref, tables[0], column))
+    rows = left_table.rows if rule.left.row[0] == "each" else [_row(left_table, rule.left.row)]
+    for row in rows:
+        if row is None:
+            continue
+        right_places = []
+        for sign, ref, table, column in rights:
+            match = _row(table, ref.row, like=row, same_table=table is left_table)
+            if match is None:
+                break
+            right_places.append((sign, Place(table, match, column)))
+        else:
+            yield Place(left_table, row, left_column), right_places
+
+
+# --------------------------------------------------------------------------
+# evaluating
+
+
+def _usable(cell: Cell | None) -> bool:
+    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
+
+
+def _interval(place: Place) -> Interval:
+    cell = place.cell
+    return Interval.of(cell.figure if cell is not None else None)
+
+
+_TABLE_NUMBER = re.compile(r"[（(]?\s*(表\s*[一二三四五六七八九十\d]+)\s*[)）]?\s*$")
+
+
+def describe(place: Place) -> str:
+    """A place as a reader finds it: "表4（收入）第 2 行「…」1栏"."""
+    table = place.table
+    found = _TABLE_NUMBER.search(table.title or "")
+    name = re.sub(r"\s+", "", found[1]) if found else (table.kind or table.title or "表")
+    if table.part:
+        name += f"（{table.part}）"
+    row = place.row
+    where = f"第 {row.number} 行" if row.number is not None else (f"科目 {row.code}" if row.code else "")
+    if row.label:
+        where += f"「{row.label}」"
+    column = place.column
+    column_name = f"{column.number}栏" if column.number is not None else f"「{column.header or ''}」栏"
+    return f"{name}{where}{column_name}"
+
+
+def _shown(place: Place) -> str:
+    cell = place.cell
+    return str(cell.figure) if cell is not None and cell.figure else "空"
+
+
+class Equalities:
+    """Cells that rules say hold one quantity, grouped, so that a disagreement can
+    be blamed on the copy that disagrees with the others."""
+
+    def __init__(self, document: Document, rules: list[PackRule]) -> None:
+        self.parent: dict[tuple, tuple] = {}
+        self.places: dict[tuple, Place] = {}
+        self.blamed: set[tuple] = set()  # copies already reported as the odd one out
+        for rule in rules:
+            if not rule.equality:
+                continue
+            for left, ((_, right),) in resolve(document, rule):
+                if _usable(left.cell) and _usable(right.cell):
+                    self._join(left, right)
+
+    def _find(self, node: tuple) -> tuple:
+        while self.parent[node] != node:
+            self.parent[node] = self.parent[self.parent[node]]
+            node = self.parent[node]
+        return node
+
+    def _join(self, a: Place, b: Place) -> None:
+        for place in (a, b):
+            self.places.setdefault(place.identity, place)
+            self.parent.setdefault(place.identity, place.identity)
+        self.parent[self._find(a.identity)] = self._find(b.identity)
+
+    def agreeing(self, place: Place, slack: Decimal) -> list[Place] | None:
+        """The copies the majority of the group holds, or None when there is no majority."""
+        if place.identity not in self.parent:
+            return None
+        root = self._find(place.identity)
+        group = [p for identity, p in self.places.items() if self._find(identity) == root]
+        support = {p.identity: [q for q in group if _interval(p).meets(_interval(q), slack)] for p in group}
+        best = max(len(agree) for agree in support.values())
+        leaders = [p for p in group if len(support[p.identity]) == best]
+        majority = support[leaders[0].identity]
+        if best * 2 <= len(group) or any(p not in majority for p in leaders):
+            return None
+        return majority
+
+
+def run_pack_rule(rule: PackRule, context) -> Iterator:
+    """The findings of one pack rule in a lint context."""
+    from .engine import Finding
+
+    if rule.formula is not None:
+        stated = context.footnote_relations
+        for parts in tables_by_block(context.document).values():
+            chosen = [t for t in parts if t.kind == rule.table.kind and (rule.table.part in (None, t.part))]
+            if not chosen:
+                continue
+            for check in bind(rule.formula, chosen, rule.message):
+                if check.relation in stated:  # the table's own footnote says it; BL110 checks it
+                    continue
+                for failure in evaluate(check, context.slack):
+                    yield Finding(failure.span, failure.message, failure.related)
+        return
+    for left, rights in resolve(context.document, rule):
+        cells = [left.cell] + [place.cell for _, place in rights]
+        if not all(map(_usable, cells)) or not any(c is not None and c.figure for c in cells):
+            continue
+        total = Interval.of(None)
+        for sign, place in rights:
+            total = total + _interval(place) if sign > 0 else total - _interval(place)
+        if _interval(left).meets(total, context.slack):
+            continue
+        finding = _blame(rule, left, rights, total, context)
+        if finding is not None:
+            yield finding
+
+
+def _blame(rule: PackRule, left: Place, rights: list[tuple[int, Place]], total: Interval, context):
+    from .engine import Finding
+
+    if rule.equality:
+        right = rights[0][1]
+        agreeing = context.equalities.agreeing(left, context.slack)
+        holders = {p.identity for p in agreeing or ()}
+        if agreeing is not None and left.identity not in holders and right.identity in holders:
+            odd, other = left, right
+        elif agreeing is not None and right.identity not in holders and left.identity in holders:
+            odd, other = right, left
+        else:
+            odd, other, agreeing = left, right, [right]
+        if agreeing is not None and len(agreeing) > 1:
+            # One finding per odd copy: the other rules it breaks name the same copies.
+            if odd.identity in context.equalities.blamed:
+                return None
+            context.equalities.blamed.add(odd.identity)
+        difference = _interval(odd).value - _interval(other).value
+        message = (
+            f"{rule.message}：{describe(odd)} {_shown(odd)} ≠ {describe(other)} {_shown(other)}（差 {difference}）"
+        )
+        related = tuple((p.span, f"{describe(p)} 为 {_shown(p)}") for p in agreeing if p.identity != odd.identity)
+        return Finding(odd.span, message, related)
+    parts = " ".join(("+ " if sign > 0 else "- ") + describe(p) for sign, p in rights).removeprefix("+ ")
+    difference = _interval(left).value - total.value
+    message = f"{rule.message}：{describe(left)} {_shown(left)} ≠ {parts} = {total.value}（差 {difference}）"
+    related = tuple((p.span, f"{describe(p)} 为 {_shown(p)}") for _, p in rights)
+    return Finding(left.span, message, related)
