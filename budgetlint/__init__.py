@@ -24,13 +24,19 @@ __version__ = "0.1.0"
 
 
 def lint_document(
-    document: Document, select: Sequence[str] = (), ignore: Sequence[str] = (), slack: Decimal | str | int = 0
+    document: Document,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    slack: Decimal | str | int = 0,
+    packs: Sequence[str] = (),
 ) -> list[Diagnostic]:
-    """The findings of the selected rules (all by default) on a read document."""
+    """The findings of the selected rules (all by default, with the rule packs
+    named in ``packs``) on a read document."""
     from .engine import lint_document as run
     from .engine import load_rules, select_rules
 
-    return run(document, select_rules(load_rules(), select, ignore), Decimal(slack))
+    rules = select_rules(load_rules(tuple(str(p) for p in packs)), select, ignore)
+    return run(document, rules, Decimal(slack))
 
 
 def lint_text(
@@ -39,17 +45,22 @@ def lint_text(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     slack: Decimal | str | int = 0,
+    packs: Sequence[str] = (),
 ) -> list[Diagnostic]:
     """Lint a document given as text; diagnostics in file order."""
-    return lint_document(read_text(text, path), select, ignore, slack)
+    return lint_document(read_text(text, path), select, ignore, slack, packs)
 
 
 def lint_file(
-    path, select: Sequence[str] = (), ignore: Sequence[str] = (), slack: Decimal | str | int = 0
+    path,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    slack: Decimal | str | int = 0,
+    packs: Sequence[str] = (),
 ) -> list[Diagnostic]:
     """Lint a file; raises :class:`NotText` for a file that is not text and ``OSError``
     for one that cannot be read."""
-    return lint_document(read_path(path), select, ignore, slack)
+    return lint_document(read_path(path), select, ignore, slack, packs)
 
 
 __all__ = [

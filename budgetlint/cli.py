@@ -70,7 +70,7 @@ def _selectors(values: list[str] | None) -> list[str]:
 def _check(args: argparse.Namespace) -> int:
     from .engine import lint_document, select_rules
 
-    every = _load_rules()
+    every = _load_rules(args.rules)
     if every is None:
         return EXIT_INPUT_ERROR
     select, ignore = _selectors(args.select), _selectors(args.ignore)
@@ -133,19 +133,19 @@ def _tables(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load_rules():
-    """Every rule, or None after saying why they cannot be loaded."""
+def _load_rules(packs: list[str] | None = None):
+    """Every rule (with the rule packs named), or None after saying why they cannot be loaded."""
     from .engine import RuleError, load_rules
 
     try:
-        return load_rules()
+        return load_rules(tuple(packs or ()))
     except RuleError as error:
         _error(str(error))
         return None
 
 
 def _rules(args: argparse.Namespace) -> int:
-    rules = _load_rules()
+    rules = _load_rules(args.rules)
     if rules is None:
         return EXIT_INPUT_ERROR
     width = max(len(r.symbol) for r in rules)
@@ -155,7 +155,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _rule(args: argparse.Namespace) -> int:
-    rules = _load_rules()
+    rules = _load_rules(args.rules)
     if rules is None:
         return EXIT_INPUT_ERROR
     wanted = args.code
@@ -198,6 +198,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--slack", type=_slack, default=Decimal(0), metavar="N", help="在四舍五入之外再容许的差额（舍位平衡），默认 0"
     )
+    check.add_argument("--rules", action="append", metavar="FILE", help="另加一个规则包文件（可重复）")
     check.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（输入错误仍为 2）")
     check.set_defaults(handler=_check)
 
@@ -209,9 +210,11 @@ def _parser() -> argparse.ArgumentParser:
     tables.set_defaults(handler=_tables)
 
     listing = commands.add_parser("rules", help="列出全部规则", description="列出全部规则。")
+    listing.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")
     listing.set_defaults(handler=_rules)
     one = commands.add_parser("rule", help="显示一条规则的说明", description="显示一条规则的说明。")
     one.add_argument("code", metavar="CODE", help="规则代码（如 BL110）或名称（如 formula-failed）")
+    one.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")
     one.set_defaults(handler=_rule)
     return parser
 

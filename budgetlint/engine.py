@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "budgetlint.rules"
-_BUILTIN_MODULES = ("budgetlint.rules.reading", "budgetlint.rules.footnotes")
+_BUILTIN_MODULES = ("budgetlint.rules.reading", "budgetlint.rules.footnotes", "budgetlint.rules.hierarchy")
 
 
 class RuleError(Exception):

@@ -1,0 +1,116 @@
+"""BL22x: sums along the subject-code hierarchy of a table, which no printed
+formula states: a 类 row is the sum of its 款 rows, a 款 row of its 项 rows
+(支出功能分类 201/20101/2010101, 经济分类 301/30101), and the 合计 row of the
+类 rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from budgetlint.arithmetic import ZERO, Interval
+from budgetlint.diagnostics import Severity
+from budgetlint.engine import Context, Finding, rule
+from budgetlint.kinds import FINANCIAL
+from budgetlint.model import Cell, Row, Table
+from budgetlint.packs import Place, describe
+from budgetlint.text import key
+
+_LEVEL = {3: "类", 5: "款", 7: "项"}
+
+
+def _usable(cell: Cell | None) -> bool:
+    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
+
+
+def _sum_failures(context: Context, table: Table, parent: Row, children: list[Row], what: str) -> Iterator[Finding]:
+    for column in table.columns:
+        cells = [parent.cell(column.index)] + [child.cell(column.index) for child in children]
+        if not all(map(_usable, cells)) or not any(c is not None and c.figure for c in cells):
+            continue
+        total = ZERO
+        for child in children:
+            cell = child.cell(column.index)
+            total = total + Interval.of(cell.figure if cell is not None else None)
+        own = parent.cell(column.index)
+        mine = Interval.of(own.figure if own is not None else None)
+        if mine.meets(total, context.slack):
+            continue
+        place = Place(table, parent, column)
+        shown = str(own.figure) if own is not None and own.figure else "空"
+        message = f"{describe(place)}为 {shown}，而{what}之和为 {total.value}（差 {mine.value - total.value}）"
+        related = tuple(
+            (Place(table, child, column).span, f"{describe(Place(table, child, column))}") for child in children
+        )
+        yield Finding(place.span, message, related)
+
+
+def _coded_tables(context: Context) -> Iterator[tuple[Table, dict[str, Row]]]:
+    for table in context.document.tables:
+        if table.kind not in FINANCIAL:
+            continue
+        codes: dict[str, Row] = {}
+        duplicated = set()
+        for row in table.rows:
+            if row.code:
+                if row.code in codes:
+                    duplicated.add(row.code)
+                codes[row.code] = row
+        for code in duplicated:
+            del codes[code]
+        if codes:
+            yield table, codes
+
+
+@rule("BL220", "subject-hierarchy", Severity.ERROR)
+def subject_hierarchy(context: Context):
+    """科目层级不平：类行不等于其下各款之和，或款行不等于其下各项之和。
+
+    检查什么：表中有科目编码的每一行（支出功能分类 3/5/7 位，经济分类 3/5 位），若表中
+    列有它的下一级科目，则在每个数字栏上，它应等于下一级各行之和。按四舍五入的区间
+    比较；位置指向上一级的那个数字，并列出下一级各格。
+
+    为什么：上下级科目的数字是逐级汇总的，任何一级抄错、漏填，都会在这里显出来。
+
+    不通过的例子::
+
+        210      卫生健康支出        1,208.45
+        21011    行政事业单位医疗       11.74
+        21013    医疗救助            1,019.97
+        21015    医疗保障管理事务       176.47     ← 应为 176.74，类合计不再成立
+
+    通过的例子（000 表2）：210 卫生健康支出 1,208.45 = 11.74 + 1,019.97 + 176.74。
+    """
+    for table, codes in _coded_tables(context):
+        for code, row in codes.items():
+            length = len(code) + 2
+            if length not in _LEVEL:
+                continue
+            children = [r for c, r in codes.items() if len(c) == length and c.startswith(code)]
+            if children:
+                yield from _sum_failures(context, table, row, children, f"其下各{_LEVEL[length]}")
+
+
+@rule("BL221", "total-of-classes", Severity.ERROR)
+def total_of_classes(context: Context):
+    """合计行不等于各类之和。
+
+    检查什么：有科目编码的表中，没有编码的"合计"（或"总计"、"人员经费合计"、"公用经费合计"
+    等以"合计"结尾的）行，在每个数字栏上应等于表中各 3 位科目（类）行之和。
+
+    为什么：合计是表中各类的汇总；合计与各类对不上，说明漏列了某一类或数字抄错。
+
+    不通过的例子::
+
+        合计                 1,224.48
+        208  社会保障和就业支出     9.00
+        210  卫生健康支出      1,208.45      （漏列 229 其他支出 7.03）
+
+    通过的例子（000 表2）：合计 1,224.48 = 9.00 + 1,208.45 + 7.03。
+    """
+    for table, codes in _coded_tables(context):
+        classes = [row for code, row in codes.items() if len(code) == 3]
+        if not classes:
+            continue
+        for row in table.rows:
+            if row.code is None and (key(row.label) in ("合计", "总计") or key(row.label).endswith("经费合计")):
+                yield from _sum_failures(context, table, row, classes, "各类")

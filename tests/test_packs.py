@@ -1,0 +1,123 @@
+"""Rule packs and the table-arithmetic and cross-table rules: the language,
+its errors, user packs, and findings on real documents."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+
+import budgetlint
+from budgetlint.cli import main
+from budgetlint.packs import PackError, parse_pack
+
+PACK = """
+# 收入决算表与支出决算表的合计一致（本单位没有结余）。
+rule XY101 totals-agree warning "收入合计应等于支出合计":
+    [收入决算表] "合计"行 1栏 = [支出决算表] "合计"行 1栏
+
+rule XY102 wrong-on-purpose error 「故意写错的等式」: [收入决算表] 科目208行 1栏 = [支出决算表] 科目210行 1栏;
+rule XY103 columns info "收入决算表 2 栏与 1 栏相同": [收入决算表] 1栏各行=2栏各行
+"""
+
+
+def test_a_pack_reads_into_rules():
+    rules = parse_pack(PACK, "mine.rules")
+    assert [(r.code, r.symbol, r.severity, r.line) for r in rules] == [
+        ("XY101", "totals-agree", "warning", 3),
+        ("XY102", "wrong-on-purpose", "error", 6),
+        ("XY103", "columns", "info", 7),
+    ]
+    first = rules[0]
+    assert first.doc == "收入决算表与支出决算表的合计一致（本单位没有结余）。"
+    assert (
+        first.left.table.kind == "收入决算表"
+        and first.left.row == ("label", "合计")
+        and first.left.column == ("number", 1)
+    )
+    assert first.text == '[收入决算表] "合计"行 1栏 = [支出决算表] "合计"行 1栏'
+    assert rules[1].right[0][1].row == ("code", "210")
+    assert rules[2].formula is not None and rules[2].table.kind == "收入决算表"
+
+
+@pytest.mark.parametrize(
+    "text, line, column, message",
+    [
+        ('rule XY001 a error "m": [收入总表] 1行 1栏 = [支出决算表] 1行 1栏', 1, 26, "未知的表格种类「收入总表」"),
+        ('rule XY001 a error "m":\n  [收入决算表] 1行 1栏 = ', 2, 17, "无法解析"),
+        ('rule XY001 a error "m": [收入决算表] 1栏 1栏 = [支出决算表] 1行 1栏', 1, 34, "应是“行”"),
+        ('rule XY001 a error "m": [收入决算表] 1行 1栏 = [支出决算表] 各行 1栏', 1, 41, "左边不是“各行”"),
+        (
+            'rule XY001 a error "m": [收入决算表] 1栏=(2+3)栏\nrule XY001 b error "n": [收入决算表] 1栏=2栏',
+            2,
+            1,
+            "已用过",
+        ),
+        ('rule xy001 a error "m": [收入决算表] 1栏=2栏', 1, 6, "无法解析"),
+    ],
+)
+def test_a_malformed_pack_names_the_place(text, line, column, message):
+    with pytest.raises(PackError) as error:
+        parse_pack(text, "bad.rules")
+    assert (error.value.line, error.value.column) == (line, column)
+    assert str(error.value).startswith(f"bad.rules:{line}:{column}: ") and message in str(error.value)
+
+
+def test_user_packs_through_the_api_and_the_command_line(tmp_path, capsys):
+    pack = tmp_path / "mine.rules"
+    pack.write_text(PACK, encoding="utf-8")
+    found = budgetlint.lint_file(SEEDS["000"], select=["XY"], packs=[pack])
+    assert [(d.code, d.line) for d in found] == [("XY102", 133)]  # 208 (9.00) against 210 (1,208.45)
+    assert "9.00 ≠ 表3科目 210「卫生健康支出」1栏 1208.45" in found[0].message
+    assert found[0].related[0].line == 166
+    assert main([str(SEEDS["000"]), "--rules", str(pack), "--select", "XY", "--format", "json"]) == 1
+    assert '"code": "XY102"' in capsys.readouterr().out
+    assert main(["rule", "XY101", "--rules", str(pack)]) == 0
+    assert "本单位没有结余" in capsys.readouterr().out
+    (tmp_path / "bad.rules").write_text('rule XY1 a error "m": x', encoding="utf-8")
+    assert main([str(SEEDS["000"]), "--rules", str(tmp_path / "bad.rules")]) == 2
+    assert "bad.rules:1:" in capsys.readouterr().err
+
+
+def test_the_retyped_figure_in_seed_000_is_blamed_with_the_copies_that_agree():
+    found = budgetlint.lint_file(SEEDS["000"], select=["BL3"])
+    first = found[0]
+    assert (first.line, first.column, first.code) == (188, 18, "BL305")  # 表4 政府性基金 收入 7.00
+    assert "7.00 ≠" in first.message and "7.03" in first.message and "差 -0.03" in first.message
+    assert [(r.line, r.column) for r in first.related] == [(90, 20), (300, 8)]  # 表1 and 表8 say 7.03
+    assert [d.code for d in found if d.line == 188] == ["BL305"]  # BL306 blames the same copy: one finding
+    assert (found[1].line, found[1].code) == (209, "BL309")  # 表4's 政府性基金 column: 7.00 against 表8's 7.03
+
+
+def test_consistent_seeds_stay_silent():
+    for name in ("001", "002", "004"):
+        assert budgetlint.lint_file(SEEDS[name]) == []
+    found = budgetlint.lint_file(SEEDS["003"], select=["BL2", "BL3"])
+    # The header fused with 合计 ("功能分类 科目名称 合计") lost 1,627.17 in extraction.
+    assert [(d.line, d.code) for d in found] == [(159, "BL202")]
+
+
+def _mutate(name: str, line: int, old: str, new: str) -> str:
+    lines = SEEDS[name].read_text(encoding="utf-8").split("\n")
+    assert old in lines[line - 1]
+    lines[line - 1] = lines[line - 1].replace(old, new, 1)
+    return "\n".join(lines)
+
+
+def test_a_pack_relation_the_footnote_states_is_left_to_the_footnote():
+    text = _mutate("000", 144, "176.74\t176.74", "176.47\t176.74")  # 表2 21015: 1栏 ≠ 2栏
+    codes = [d.code for d in budgetlint.lint_text(text, select=["BL110", "BL201"]) if d.line == 144]
+    assert codes == ["BL110"]
+    without_footnote = text.replace("1栏各行=(2+3+4+5+6+7)栏各行。", "")
+    codes = [d.code for d in budgetlint.lint_text(without_footnote, select=["BL110", "BL201"]) if d.line == 144]
+    assert codes == ["BL201"]
+
+
+def test_the_hierarchy_finds_a_retyped_subtotal():
+    text = _mutate("000", 144, "176.74\t176.74", "176.47\t176.47")  # 表2 21015 retyped in both columns
+    found = [(d.line, d.code) for d in budgetlint.lint_text(text, select=["BL22"]) if d.line < 200]  # not 表6
+    # 210 卫生健康支出 ≠ Σ款 (two columns), 21015 ≠ Σ项 (two columns)
+    assert found == [(138, "BL220"), (138, "BL220"), (144, "BL220"), (144, "BL220")]
+    retyped = _mutate("000", 147, "7.03\t7.03", "7.30\t7.03")  # 表2 229 其他支出 1栏
+    (total,) = [d for d in budgetlint.lint_text(retyped, select=["BL221"]) if d.line < 200]
+    assert (total.line, total.code) == (132, "BL221")  # 合计 1,224.48 ≠ 9.00 + 1,208.45 + 7.30
+    assert "差 -0.27" in total.message and len(total.related) == 3
