@@ -264,7 +264,7 @@ def _equation(
 
 def _row_name(row: Row) -> str:
     name = f"第 {row.number} 行" if row.number is not None else (row.code or "")
-    return f"{name}「{row.label}」" if row.label else name or f"第 {row.line} 行的行"
+    return f"{name}「{row.label}」" if row.label else name or f"（文件第 {row.line} 行的无名行）"
 
 
 def evaluate(check: Check, slack: Decimal = Decimal(0)) -> Iterator[Failure]:

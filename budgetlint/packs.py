@@ -51,7 +51,7 @@ class CellRef:
 
     table: TableRef
     row: tuple[str, int | str | None]  # ("number", 27) ("label", "合计") ("code", "208") ("each", None)
-    column: tuple[str, int | str]  # ("number", 1) ("header", "决算数")
+    column: tuple[str, int | str] | None  # ("number", 1) ("header", "决算数"); None: the first
 
 
 @attrs.frozen
@@ -133,12 +133,14 @@ class _Reader:
                 row_ref = ("label", _string(value))
             else:
                 row_ref = ("code", str(value).translate(_FULL_WIDTH_DIGITS))
-        value, unit = column.children
-        self.unit(unit, COLUMN)
-        if column.data == "column_number":
-            column_ref = ("number", int(str(value).translate(_FULL_WIDTH_DIGITS)))
-        else:
-            column_ref = ("header", _string(value))
+        column_ref = None  # 首栏: the first value column
+        if column.data != "column_first":
+            value, unit = column.children
+            self.unit(unit, COLUMN)
+            if column.data == "column_number":
+                column_ref = ("number", int(str(value).translate(_FULL_WIDTH_DIGITS)))
+            else:
+                column_ref = ("header", _string(value))
         return CellRef(self.table(table), row_ref, column_ref)
 
     def doc(self, line: int) -> str:
@@ -238,7 +240,9 @@ def _tables(document: Document, ref: TableRef) -> list[Table]:
     return [t for t in document.tables if t.kind == ref.kind and (ref.part is None or t.part == ref.part)]
 
 
-def _column(table: Table, ref: tuple[str, int | str]) -> Column | None:
+def _column(table: Table, ref: tuple[str, int | str] | None) -> Column | None:
+    if ref is None:
+        return table.columns[0] if table.columns else None
     how, value = ref
     if how == "number":
         return table.column(value)
@@ -291,30 +295,39 @@ class Place:
         return self.row.span
 
 
+def _place(document: Document, ref: CellRef) -> Place | None:
+    """The one cell a reference names: its row looked for on every side of the table."""
+    for table in _tables(document, ref.table):
+        row = _row(table, ref.row)
+        column = _column(table, ref.column) if row is not None else None
+        if column is not None:
+            return Place(table, row, column)
+    return None
+
+
 def resolve(document: Document, rule: PackRule) -> Iterator[tuple[Place, list[tuple[int, Place]]]]:
     """Every instance of an across rule in the document: left place, signed right places."""
-    left_tables = _tables(document, rule.left.table)
-    if not left_tables:
+    if rule.left.row[0] != "each":
+        left = _place(document, rule.left)
+        rights = [(sign, _place(document, ref)) for sign, ref in rule.right]
+        if left is not None and all(place is not None for _, place in rights):
+            yield left, rights
         return
-    left_table = left_tables[0]
-    left_column = _column(left_table, rule.left.column)
+    left_tables = _tables(document, rule.left.table)
+    left_column = _column(left_tables[0], rule.left.column) if left_tables else None
     if left_column is None:
         return
-    rights = []
+    left_table = left_tables[0]
+    sides = []
     for sign, ref in rule.right:
         tables = _tables(document, ref.table)
-        if not tables:
-            return
-        column = _column(tables[0], ref.column)
+        column = _column(tables[0], ref.column) if tables else None
         if column is None:
             return
-        rights.append((sign, ref, tables[0], column))
-    rows = left_table.rows if rule.left.row[0] == "each" else [_row(left_table, rule.left.row)]
-    for row in rows:
-        if row is None:
-            continue
+        sides.append((sign, ref, tables[0], column))
+    for row in left_table.rows:
         right_places = []
-        for sign, ref, table, column in rights:
+        for sign, ref, table, column in sides:
             match = _row(table, ref.row, like=row, same_table=table is left_table)
             if match is None:
                 break

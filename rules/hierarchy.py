@@ -61,6 +61,12 @@ def _coded_tables(context: Context) -> Iterator[tuple[Table, dict[str, Row]]]:
             yield table, codes
 
 
+def _is_total(label: str) -> bool:
+    """合计, 总计, 本年支出合计, 人员经费合计 …: a row that sums the 类 rows above it."""
+    word = key(label)
+    return word in ("合计", "总计", "本年支出合计") or word.endswith("经费合计")
+
+
 @rule("BL220", "subject-hierarchy", Severity.ERROR)
 def subject_hierarchy(context: Context):
     """科目层级不平：类行不等于其下各款之和，或款行不等于其下各项之和。
@@ -94,8 +100,8 @@ def subject_hierarchy(context: Context):
 def total_of_classes(context: Context):
     """合计行不等于各类之和。
 
-    检查什么：有科目编码的表中，没有编码的"合计"（或"总计"、"人员经费合计"、"公用经费合计"
-    等以"合计"结尾的）行，在每个数字栏上应等于表中各 3 位科目（类）行之和。
+    检查什么：有科目编码的表中，没有编码的"合计"（或"总计"、"本年支出合计"、"人员经费合计"、
+    "公用经费合计"）行，在每个数字栏上应等于表中各 3 位科目（类）行之和。
 
     为什么：合计是表中各类的汇总；合计与各类对不上，说明漏列了某一类或数字抄错。
 
@@ -112,5 +118,5 @@ def total_of_classes(context: Context):
         if not classes:
             continue
         for row in table.rows:
-            if row.code is None and (key(row.label) in ("合计", "总计") or key(row.label).endswith("经费合计")):
+            if row.code is None and _is_total(row.label):
                 yield from _sum_failures(context, table, row, classes, "各类")
