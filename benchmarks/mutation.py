@@ -40,7 +40,7 @@ def mutate(path: Path, delta: Decimal) -> dict:
     total = 0
     for table in document.tables:
         for row in table.rows:
-            for column, cell in zip(table.columns, row.cells, strict=True):
+            for cell in row.cells:
                 if cell is None or cell.figure is None or cell.figure.decimals != 2 or cell.figure.percent:
                     continue
                 span = cell.figure.span
