@@ -259,7 +259,12 @@ def _equation(
     difference = lhs.value - total.value
     printed = "为空" if left is None or left.empty else f"为 {lhs.value}"
     message = f"{check.statement}：{where}{printed}，按公式应为 {total.value}（差 {difference}）"
-    return Failure(_place(left, row), message, check.related)
+    addends = tuple(
+        (cell.figure.span, f"{'加' if sign > 0 else '减'} {cell.figure}")
+        for sign, cell in right
+        if cell is not None and cell.figure is not None
+    )
+    return Failure(_place(left, row), message, check.related + addends)
 
 
 def _row_name(row: Row) -> str:

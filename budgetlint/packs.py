@@ -365,7 +365,7 @@ def describe(place: Place) -> str:
         where += f"「{row.label}」"
     column = place.column
     column_name = f"{column.number}栏" if column.number is not None else f"「{column.header or ''}」栏"
-    return f"{name}{where}{column_name}"
+    return f"{name} {where}{column_name}" if where else f"{name}{column_name}"
 
 
 def _shown(place: Place) -> str:

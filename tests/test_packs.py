@@ -67,7 +67,7 @@ def test_user_packs_through_the_api_and_the_command_line(tmp_path, capsys):
     pack.write_text(PACK, encoding="utf-8")
     found = budgetlint.lint_file(SEEDS["000"], select=["XY"], packs=[pack])
     assert [(d.code, d.line) for d in found] == [("XY102", 133)]  # 208 (9.00) against 210 (1,208.45)
-    assert "9.00 ≠ 表3科目 210「卫生健康支出」1栏 1208.45" in found[0].message
+    assert "9.00 ≠ 表3 科目 210「卫生健康支出」1栏 1208.45" in found[0].message
     assert found[0].related[0].line == 166
     assert main([str(SEEDS["000"]), "--rules", str(pack), "--select", "XY", "--format", "json"]) == 1
     assert '"code": "XY102"' in capsys.readouterr().out
