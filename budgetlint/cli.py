@@ -67,13 +67,30 @@ def _selectors(values: list[str] | None) -> list[str]:
     return [item.strip() for value in values or () for item in value.split(",") if item.strip()]
 
 
+def _config(args: argparse.Namespace):
+    """The configuration in force, or None after saying why it cannot be used."""
+    from .config import Config, ConfigError, find_config, load_config
+
+    try:
+        path = Path(args.config) if args.config else find_config(Path.cwd())
+        return load_config(path) if path else Config()
+    except ConfigError as error:
+        _error(str(error))
+        return None
+
+
 def _check(args: argparse.Namespace) -> int:
     from .engine import lint_document, select_rules
 
-    every = _load_rules(args.rules)
+    config = _config(args)
+    if config is None:
+        return EXIT_INPUT_ERROR
+    every = _load_rules(list(config.rules) + (args.rules or []))
     if every is None:
         return EXIT_INPUT_ERROR
-    select, ignore = _selectors(args.select), _selectors(args.ignore)
+    select = _selectors(args.select) or list(config.select)
+    ignore = _selectors(args.ignore) or list(config.ignore)
+    slack = config.slack if args.slack is None else args.slack
     unknown = [s for s in select + ignore if not any(r.matches(s) for r in every)]
     if unknown:
         _error(f"没有与 {'、'.join(unknown)} 对应的规则；用 `budgetlint rules` 列出全部规则")
@@ -86,7 +103,7 @@ def _check(args: argparse.Namespace) -> int:
         if document is None:
             failed = True
             continue
-        diagnostics.extend(lint_document(document, rules, args.slack))
+        diagnostics.extend(lint_document(document, rules, slack))
     if args.format == "json":
         json.dump([_as_json(d) for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -196,7 +213,10 @@ def _parser() -> argparse.ArgumentParser:
         "--ignore", action="append", metavar="CODES", help="不运行这些规则：代码、代码前缀或名称，逗号分隔"
     )
     check.add_argument(
-        "--slack", type=_slack, default=Decimal(0), metavar="N", help="在四舍五入之外再容许的差额（舍位平衡），默认 0"
+        "--slack", type=_slack, default=None, metavar="N", help="在四舍五入之外再容许的差额（舍位平衡），默认 0"
+    )
+    check.add_argument(
+        "--config", metavar="FILE", help="配置文件（默认：当前目录或其上级中的 budgetlint.toml 或 pyproject.toml）"
     )
     check.add_argument("--rules", action="append", metavar="FILE", help="另加一个规则包文件（可重复）")
     check.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（输入错误仍为 2）")

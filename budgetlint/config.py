@@ -1,0 +1,88 @@
+"""Configuration: which rules to run, the rounding slack, and the rule packs
+to add, kept beside the documents instead of repeated on every command line.
+
+Read from ``budgetlint.toml`` or the ``[tool.budgetlint]`` table of
+``pyproject.toml``, in the working directory or the nearest folder above it::
+
+    [tool.budgetlint]
+    select = ["BL1", "BL3"]
+    ignore = ["BL104"]
+    slack = "0.01"
+    rules = ["audit/本局.rules"]      # relative to this file
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+import attrs
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+__all__ = ["Config", "ConfigError", "find_config", "load_config"]
+
+_KEYS = {"select", "ignore", "slack", "rules"}
+
+
+class ConfigError(ValueError):
+    """A configuration file that cannot be used, naming the file."""
+
+
+@attrs.frozen
+class Config:
+    path: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    slack: Decimal = Decimal(0)
+    rules: tuple[str, ...] = ()
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest budgetlint.toml, or pyproject.toml with [tool.budgetlint], from ``start`` up."""
+    for folder in [start, *start.parents]:
+        own = folder / "budgetlint.toml"
+        if own.is_file():
+            return own
+        project = folder / "pyproject.toml"
+        if project.is_file():
+            try:
+                if "budgetlint" in tomllib.loads(project.read_text(encoding="utf-8")).get("tool", {}):
+                    return project
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def _strings(table: dict, name: str, path: Path) -> tuple[str, ...]:
+    value = table.get(name, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ConfigError(f"{path}：{name} 应是字符串列表")
+    return tuple(value)
+
+
+def load_config(path: Path) -> Config:
+    """Read a configuration file; raises :class:`ConfigError` naming the file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}：无法读取（{getattr(error, 'strerror', None) or error}）") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}：不是有效的 TOML（{error}）") from None
+    table = data.get("tool", {}).get("budgetlint", {}) if path.name == "pyproject.toml" else data
+    unknown = set(table) - _KEYS
+    if unknown:
+        raise ConfigError(f"{path}：未知的设置 {'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(_KEYS))}）")
+    try:
+        slack = Decimal(str(table.get("slack", 0)))
+    except InvalidOperation:
+        raise ConfigError(f"{path}：slack 应是数字") from None
+    if not slack.is_finite() or slack < 0:
+        raise ConfigError(f"{path}：slack 应是非负数")
+    rules = tuple(str((path.parent / pack).resolve()) for pack in _strings(table, "rules", path))
+    return Config(str(path), _strings(table, "select", path), _strings(table, "ignore", path), slack, rules)
