@@ -36,7 +36,12 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "budgetlint.rules"
-_BUILTIN_MODULES = ("budgetlint.rules.reading", "budgetlint.rules.footnotes", "budgetlint.rules.hierarchy")
+_BUILTIN_MODULES = (
+    "budgetlint.rules.reading",
+    "budgetlint.rules.footnotes",
+    "budgetlint.rules.hierarchy",
+    "budgetlint.rules.copies",
+)
 
 
 class RuleError(Exception):

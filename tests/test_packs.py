@@ -121,3 +121,14 @@ def test_the_hierarchy_finds_a_retyped_subtotal():
     (total,) = [d for d in budgetlint.lint_text(retyped, select=["BL221"]) if d.line < 200]
     assert (total.line, total.code) == (132, "BL221")  # 合计 1,224.48 ≠ 9.00 + 1,208.45 + 7.30
     assert "差 -0.27" in total.message and len(total.related) == 3
+
+
+def test_a_row_printed_twice_on_one_side_must_agree():
+    # 004 表六 prints 本年支出合计 in its 功能分类 and its 经济分类 group.
+    text = _mutate(
+        "004", 316, "本年支出合计\t2,245.15\t本年支出合计\t2,245.15", "本年支出合计\t2,245.15\t本年支出合计\t2,254.15"
+    )
+    found = [d for d in budgetlint.lint_text(text) if d.code == "BL312"]
+    assert [(d.line, d.column) for d in found] == [(316, 40)]
+    assert "2254.15" in found[0].message and "2245.15" in found[0].message
+    assert found[0].related[0].column == 24
