@@ -6,6 +6,10 @@ between figures fails only when the intervals of its two sides cannot meet,
 widened by an optional slack for 舍位平衡 conventions. This is what lets a
 0.03 gap between two copies of a figure be reported while honest rounding of
 a long sum stays silent (in the manner of XBRL Calculations 1.1).
+
+A bare "0" is exact: in a table of two-decimal amounts it means nothing was
+spent, not an amount below half a 万元. "0.00" is a rounded figure like any
+other (it may stand for 0.004).
 """
 
 from __future__ import annotations
@@ -39,9 +43,11 @@ class Interval:
 
     @classmethod
     def of(cls, figure: Figure | None) -> "Interval":
-        """A printed figure's interval; an empty cell is exactly zero."""
+        """A printed figure's interval; an empty cell and a bare "0" are exactly zero."""
         if figure is None:
             return ZERO
+        if not figure.value and not figure.decimals:
+            return cls(figure.value, figure.value, figure.value)
         half = half_unit(figure.decimals)
         return cls(figure.value, figure.value - half, figure.value + half)
 

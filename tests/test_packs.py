@@ -132,3 +132,17 @@ def test_a_row_printed_twice_on_one_side_must_agree():
     assert [(d.line, d.column) for d in found] == [(316, 40)]
     assert "2254.15" in found[0].message and "2245.15" in found[0].message
     assert found[0].related[0].column == 24
+
+
+def test_a_bare_zero_is_exact_but_a_printed_cent_is_rounded():
+    from decimal import Decimal
+
+    from budgetlint.arithmetic import Interval
+    from budgetlint.model import Figure, Span
+
+    span = Span(1, 1, 1, 2)
+    assert Interval.of(Figure(Decimal("0"), 0, False, span)).high == 0
+    assert Interval.of(Figure(Decimal("0.00"), 2, False, span)).high == Decimal("0.005")
+    # 003 三公: 预算数 合计 0.20 = 0 + 0 + 0.20; retyped 0.31 the bare zeros no longer hide it.
+    text = _mutate("003", 324, "0.20\t0\t0", "0.31\t0\t0")
+    assert [(d.line, d.code) for d in budgetlint.lint_text(text) if d.code == "BL207"] == [(324, "BL207")]
