@@ -12,7 +12,8 @@ from budgetlint.diagnostics import Severity
 from budgetlint.engine import Context, Finding, rule
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Cell, Row, Table
-from budgetlint.packs import Place, describe
+from budgetlint.packs import Place, describe, row_key
+from budgetlint.subjects import class_code
 from budgetlint.text import key
 
 _LEVEL = {3: "类", 5: "款", 7: "项"}
@@ -119,4 +120,33 @@ def total_of_classes(context: Context):
             continue
         for row in table.rows:
             if row.code is None and _is_total(row.label):
+                yield from _sum_failures(context, table, row, classes, "各类")
+
+
+@rule("BL222", "total-of-named-classes", Severity.ERROR)
+def total_of_named_classes(context: Context):
+    """不印科目编码的表，合计行不等于各类之和。
+
+    检查什么：既不印科目编码、也不印行次的财务表（如 003 公开03表）中，以"合计"结尾的行
+    在每个数字栏上应等于按名称认出的各类（卫生健康支出、住房保障支出……，支出功能分类
+    的"类"）行之和。印有行次的表（收支总表）由规则包按行次核对。
+
+    为什么：没有编码也不妨碍核对合计；漏列或抄错的类会在这里显出来。
+
+    不通过的例子::
+
+        合计               1,627.17
+        社会保障和就业支出     14.12
+        卫生健康支出       1,589.41      （漏列 住房保障支出 23.64）
+
+    通过的例子（003 公开03表 2栏）：189.66 = 14.12 + 151.90 + 23.64。
+    """
+    for table in context.document.tables:
+        if table.kind not in FINANCIAL or any(row.code or row.number is not None for row in table.rows):
+            continue
+        classes = [row for row in table.rows if class_code(row_key(row.label))]
+        if len({class_code(row_key(row.label)) for row in classes}) != len(classes) or not classes:
+            continue  # a name printed twice: which row is the 类 is not certain
+        for row in table.rows:
+            if row not in classes and key(row.label).endswith("合计"):
                 yield from _sum_failures(context, table, row, classes, "各类")

@@ -17,7 +17,19 @@ from budgetlint.cli import main
 def test_every_rule_is_documented_with_examples():
     rules = engine.load_rules()
     python_rules = [r.code for r in rules if r.source is None]
-    assert python_rules == ["BL001", "BL002", "BL101", "BL102", "BL103", "BL104", "BL110", "BL220", "BL221", "BL312"]
+    assert python_rules == [
+        "BL001",
+        "BL002",
+        "BL101",
+        "BL102",
+        "BL103",
+        "BL104",
+        "BL110",
+        "BL220",
+        "BL221",
+        "BL222",
+        "BL312",
+    ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:
         assert item.summary, item.code

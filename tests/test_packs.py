@@ -92,8 +92,9 @@ def test_consistent_seeds_stay_silent():
     for name in ("001", "002", "004"):
         assert budgetlint.lint_file(SEEDS[name]) == []
     found = budgetlint.lint_file(SEEDS["003"], select=["BL2", "BL3"])
-    # The header fused with 合计 ("功能分类 科目名称 合计") lost 1,627.17 in extraction.
-    assert [(d.line, d.code) for d in found] == [(159, "BL202")]
+    # The header fused with 合计 ("功能分类 科目名称 合计") lost 1,627.17 in extraction:
+    # both relations that use it say so.
+    assert [(d.line, d.code) for d in found] == [(159, "BL202"), (159, "BL222")]
 
 
 def _mutate(name: str, line: int, old: str, new: str) -> str:
@@ -146,3 +147,10 @@ def test_a_bare_zero_is_exact_but_a_printed_cent_is_rounded():
     # 003 三公: 预算数 合计 0.20 = 0 + 0 + 0.20; retyped 0.31 the bare zeros no longer hide it.
     text = _mutate("003", 324, "0.20\t0\t0", "0.31\t0\t0")
     assert [(d.line, d.code) for d in budgetlint.lint_text(text) if d.code == "BL207"] == [(324, "BL207")]
+
+
+def test_totals_of_a_table_without_codes_use_the_class_names():
+    text = _mutate("003", 176, "住房保障支出\t23. 64\t23. 64", "住房保障支出\t23. 64\t32. 64")  # 表3 基本支出
+    found = [d for d in budgetlint.lint_text(text, select=["BL222"]) if "2栏" in d.message]
+    assert [(d.line, d.code) for d in found] == [(159, "BL222")]
+    assert "189.66" in found[0].message and "198.66" in found[0].message and len(found[0].related) == 3
