@@ -25,6 +25,7 @@ from .footnote_checks import bind, evaluate, tables_by_block
 from .formulas import COLUMN, ROW, Formula, formula_from_tree, syntax_error
 from .kinds import KINDS
 from .model import Cell, Column, Document, Row, Span, Table
+from .subjects import class_code
 from .text import key
 
 __all__ = ["CellRef", "PackError", "PackRule", "load_pack", "parse_pack", "resolve", "run_pack_rule"]
@@ -263,12 +264,18 @@ def _row(table: Table, ref: tuple, like: Row | None = None, same_table: bool = F
         return None
     if same_table:
         return like
-    if like.code:
-        found = table.row_by_code(like.code)
+    code = like.code or class_code(row_key(like.label))
+    if code:
+        found = table.row_by_code(code)
         if found is not None:
             return found
     wanted = row_key(like.label)
-    return next((r for r in table.rows if wanted and row_key(r.label) == wanted), None) if wanted else None
+    if not wanted:
+        return None
+    found = next((r for r in table.rows if row_key(r.label) == wanted), None)
+    if found is None and code:  # the same 类 under another of its names (医疗健康支出 / 卫生健康支出)
+        found = next((r for r in table.rows if not r.code and class_code(row_key(r.label)) == code), None)
+    return found
 
 
 @attrs.frozen

@@ -154,3 +154,18 @@ def test_totals_of_a_table_without_codes_use_the_class_names():
     found = [d for d in budgetlint.lint_text(text, select=["BL222"]) if "2栏" in d.message]
     assert [(d.line, d.code) for d in found] == [(159, "BL222")]
     assert "189.66" in found[0].message and "198.66" in found[0].message and len(found[0].related) == 3
+
+
+def test_rows_match_across_tables_under_another_name_of_their_class():
+    from budgetlint.packs import parse_pack
+
+    pack = parse_pack('rule XY201 a error "m": [支出决算表] 各行 1栏 = [收入决算表] 各行 1栏', "x.rules")[0]
+    text = (
+        "2020年度支出决算表(表3)\n项目\t本年支出合计\n栏次\t1\n医疗卫生与计划生育支出\t5.00\n\n"
+        "2020年度收入决算表(表2)\n科目编码\t科目名称\t本年收入合计\n栏次\t\t1\n210\t卫生健康支出\t6.00\n"
+    )
+    from budgetlint.packs import resolve
+
+    document = budgetlint.read_text(text)
+    ((left, ((_, right),)),) = list(resolve(document, pack))
+    assert (left.row.label, right.row.code) == ("医疗卫生与计划生育支出", "210")
