@@ -336,10 +336,13 @@ def resolve(document: Document, rule: PackRule) -> Iterator[tuple[Place, list[tu
         right_places = []
         for sign, ref, table, column in sides:
             match = _row(table, ref.row, like=row, same_table=table is left_table)
-            if match is None:
+            if match is not None:
+                right_places.append((sign, Place(table, match, column)))
+            elif len(sides) == 1:
                 break
-            right_places.append((sign, Place(table, match, column)))
-        else:
+        # A sum over several tables: a table that does not print the row adds nothing,
+        # but at least one of them must print it.
+        if right_places:
             yield Place(left_table, row, left_column), right_places
 
 

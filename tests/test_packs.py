@@ -169,3 +169,12 @@ def test_rows_match_across_tables_under_another_name_of_their_class():
     document = budgetlint.read_text(text)
     ((left, ((_, right),)),) = list(resolve(document, pack))
     assert (left.row.label, right.row.code) == ("医疗卫生与计划生育支出", "210")
+
+
+def test_a_sum_over_tables_counts_a_table_without_the_row_as_nothing():
+    # 004 表一 210 医疗健康支出 2203.10 = 表二 210 2203.10 + 表五 (prints no rows).
+    text = _mutate("004", 112, "210 医疗健康支出\t2203.10", "210 医疗健康支出\t2213.10")
+    found = [d for d in budgetlint.lint_text(text, select=["BL327"])]
+    assert [(d.line, d.code) for d in found] == [(112, "BL327")]
+    assert "2213.10" in found[0].message and "2203.10" in found[0].message
+    assert found[0].related[0].line == 158  # 表二's 210 row
