@@ -18,9 +18,9 @@ from decimal import Decimal
 
 import attrs
 
-from .model import Figure
+from .model import Cell, Figure
 
-__all__ = ["ZERO", "Interval", "half_unit"]
+__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit"]
 
 _HALF_UNITS = {d: Decimal(5).scaleb(-(d + 1)) for d in range(10)}
 
@@ -66,3 +66,30 @@ class Interval:
 
 
 ZERO = Interval(Decimal(0), Decimal(0), Decimal(0))
+
+
+def addable(cell: Cell | None) -> bool:
+    """Can the cell take part in a sum? Empty cells can (as zero); text and percentages cannot."""
+    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
+
+
+def _interval(cell: Cell | None) -> Interval:
+    return Interval.of(cell.figure if cell is not None else None)
+
+
+def disagreement(
+    left: Cell | None, right: list[tuple[int, Cell | None]], slack: Decimal = Decimal(0)
+) -> tuple[Interval, Interval] | None:
+    """Both sides of ``left = Σ sign × right`` when they cannot stand for the same value.
+
+    None when the relation holds within rounding and ``slack``, and also when it
+    cannot be judged: a cell holds text or a percentage, or no cell prints a figure.
+    """
+    cells = [left] + [cell for _, cell in right]
+    if not all(map(addable, cells)) or not any(cell is not None and cell.figure for cell in cells):
+        return None
+    total = ZERO
+    for sign, cell in right:
+        total = total + _interval(cell) if sign > 0 else total - _interval(cell)
+    own = _interval(left)
+    return None if own.meets(total, slack) else (own, total)

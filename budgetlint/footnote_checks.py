@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import attrs
 
-from .arithmetic import ZERO, Interval
+from .arithmetic import disagreement
 from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
 from .model import Cell, Column, Document, Row, Span, Table
 
@@ -229,15 +229,6 @@ def compile_footnotes(document: Document) -> Compiled:
 # evaluation
 
 
-def _usable(cell: Cell | None) -> bool:
-    """Can the cell take part in arithmetic? Text and percentages cannot."""
-    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
-
-
-def _interval(cell: Cell | None) -> Interval:
-    return Interval.of(cell.figure) if cell is not None else ZERO
-
-
 def _place(cell: Cell | None, row: Row) -> Span:
     if cell is not None:
         return cell.figure.span if cell.figure else cell.span
@@ -247,15 +238,10 @@ def _place(cell: Cell | None, row: Row) -> Span:
 def _equation(
     check: Check, row: Row, left: Cell | None, right: list[tuple[int, Cell | None]], slack: Decimal, where: str
 ) -> Failure | None:
-    cells = [left] + [cell for _, cell in right]
-    if not all(map(_usable, cells)) or not any(cell is not None and cell.figure for cell in cells):
+    sides = disagreement(left, right, slack)
+    if sides is None:
         return None
-    total = ZERO
-    for sign, cell in right:
-        total = total + _interval(cell) if sign > 0 else total - _interval(cell)
-    lhs = _interval(left)
-    if lhs.meets(total, slack):
-        return None
+    lhs, total = sides
     difference = lhs.value - total.value
     printed = "为空" if left is None or left.empty else f"为 {lhs.value}"
     message = f"{check.statement}：{where}{printed}，按公式应为 {total.value}（差 {difference}）"

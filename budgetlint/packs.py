@@ -20,7 +20,7 @@ import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from .arithmetic import Interval
+from .arithmetic import Interval, addable, disagreement
 from .footnote_checks import bind, evaluate, tables_by_block
 from .formulas import COLUMN, ROW, Formula, formula_from_tree, syntax_error
 from .kinds import KINDS
@@ -350,10 +350,6 @@ def resolve(document: Document, rule: PackRule) -> Iterator[tuple[Place, list[tu
 # evaluating
 
 
-def _usable(cell: Cell | None) -> bool:
-    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
-
-
 def _interval(place: Place) -> Interval:
     cell = place.cell
     return Interval.of(cell.figure if cell is not None else None)
@@ -395,7 +391,7 @@ class Equalities:
             if not rule.equality:
                 continue
             for left, ((_, right),) in resolve(document, rule):
-                if _usable(left.cell) and _usable(right.cell):
+                if addable(left.cell) and addable(right.cell):
                     self._join(left, right)
 
     def _find(self, node: tuple) -> tuple:
@@ -442,15 +438,10 @@ def run_pack_rule(rule: PackRule, context) -> Iterator:
                     yield Finding(failure.span, failure.message, failure.related)
         return
     for left, rights in resolve(context.document, rule):
-        cells = [left.cell] + [place.cell for _, place in rights]
-        if not all(map(_usable, cells)) or not any(c is not None and c.figure for c in cells):
+        sides = disagreement(left.cell, [(sign, place.cell) for sign, place in rights], context.slack)
+        if sides is None:
             continue
-        total = Interval.of(None)
-        for sign, place in rights:
-            total = total + _interval(place) if sign > 0 else total - _interval(place)
-        if _interval(left).meets(total, context.slack):
-            continue
-        finding = _blame(rule, left, rights, total, context)
+        finding = _blame(rule, left, rights, sides[1], context)
         if finding is not None:
             yield finding
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from budgetlint.arithmetic import Interval
+from budgetlint.arithmetic import disagreement
 from budgetlint.diagnostics import Severity
 from budgetlint.engine import Context, Finding, rule
 from budgetlint.footnote_checks import tables_by_block
@@ -52,7 +52,7 @@ def repeated_row(context: Context):
                     cells = (earlier.cell, place.cell)
                     if not all(c is not None and c.figure is not None for c in cells):
                         continue
-                    if Interval.of(cells[0].figure).meets(Interval.of(cells[1].figure), context.slack):
+                    if disagreement(cells[1], [(1, cells[0])], context.slack) is None:
                         continue
                     difference = cells[1].figure.value - cells[0].figure.value
                     message = (

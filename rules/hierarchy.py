@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from budgetlint.arithmetic import ZERO, Interval
+from budgetlint.arithmetic import disagreement
 from budgetlint.diagnostics import Severity
 from budgetlint.engine import Context, Finding, rule
 from budgetlint.kinds import FINANCIAL
-from budgetlint.model import Cell, Row, Table
+from budgetlint.model import Row, Table
 from budgetlint.packs import Place, describe, row_key
 from budgetlint.subjects import class_code
 from budgetlint.text import key
@@ -19,23 +19,13 @@ from budgetlint.text import key
 _LEVEL = {3: "类", 5: "款", 7: "项"}
 
 
-def _usable(cell: Cell | None) -> bool:
-    return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
-
-
 def _sum_failures(context: Context, table: Table, parent: Row, children: list[Row], what: str) -> Iterator[Finding]:
     for column in table.columns:
-        cells = [parent.cell(column.index)] + [child.cell(column.index) for child in children]
-        if not all(map(_usable, cells)) or not any(c is not None and c.figure for c in cells):
-            continue
-        total = ZERO
-        for child in children:
-            cell = child.cell(column.index)
-            total = total + Interval.of(cell.figure if cell is not None else None)
         own = parent.cell(column.index)
-        mine = Interval.of(own.figure if own is not None else None)
-        if mine.meets(total, context.slack):
+        sides = disagreement(own, [(1, child.cell(column.index)) for child in children], context.slack)
+        if sides is None:
             continue
+        mine, total = sides
         place = Place(table, parent, column)
         shown = str(own.figure) if own is not None and own.figure else "空"
         message = f"{describe(place)}为 {shown}，而{what}之和为 {total.value}（差 {mine.value - total.value}）"
