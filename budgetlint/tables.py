@@ -78,12 +78,15 @@ def _is_figure(text: str) -> bool:
 # cells
 
 
-def _cell_span(raw: RawRow, i: int) -> Span:
-    """Where cell ``i`` stands, surrounding blanks excluded."""
+def _cell_span(raw: RawRow, i: int, cleaned: str | None = None) -> Span:
+    """Where cell ``i`` stands, surrounding blanks excluded. ``cleaned`` is the cell's
+    cleaned text: when cleaning left the raw text as it was, there is nothing to trim."""
     line, start = raw.lines[i], raw.starts[i]
     if line != raw.end_lines[i]:
         return _NEW(Span, (line, start + 1, raw.end_lines[i], raw.ends[i] + 1))
     body = raw.texts[i]
+    if cleaned is body:
+        return _NEW(Span, (line, start + 1, line, start + len(body) + 1))
     lead = len(body) - len(body.lstrip(_PADDING))
     trail = len(body.rstrip(_PADDING))
     if lead >= trail:
@@ -120,7 +123,7 @@ def _model_cell(row: _Row, i: int) -> Cell | None:
     text = row.texts[i]
     if not text:
         return None
-    span = _cell_span(row.raw, i)
+    span = _cell_span(row.raw, i, text)
     if text in EMPTY_MARKS:  # already cleaned, so no need to strip again
         return Cell("", span, None)
     return Cell(text, span, _figure(row.raw, i, text, span))
@@ -378,7 +381,7 @@ def _rows(
             code, names = codes.read(label_texts)
         else:
             code, names = None, label_texts
-        label_span = next((_cell_span(row.raw, c) for c in labels if texts[c]), None)
+        label_span = next((_cell_span(row.raw, c, texts[c]) for c in labels if texts[c]), None)
         number = number_span = None
         if number_column is not None and number_column < width:
             number = _number(texts[number_column])
