@@ -15,12 +15,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from .diagnostics import Diagnostic, Related, Severity
-from .formulas import Formula, FormulaSyntaxError, parse_formula
 from .layout import read_bytes_document, read_document, read_path, read_text
 from .model import Cell, Column, Document, Figure, Footnote, Paragraph, Row, Span, Table
 from .source import NotText, Source, read_bytes, read_file
 
 __version__ = "0.1.0"
+
+# The formula language loads lark; reading a document does not need it.
+_LAZY = {"Formula": ".formulas", "FormulaSyntaxError": ".formulas", "parse_formula": ".formulas"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name], __name__), name)
+    raise AttributeError(f"module 'budgetlint' has no attribute {name!r}")
 
 
 def lint_document(

@@ -92,10 +92,15 @@ def test_installed_command_runs_as_a_module(tmp_path):
     assert list(tmp_path.iterdir()) == []  # nothing written where nothing was asked
 
 
-def test_reading_does_not_import_rich():
-    code = "import sys, budgetlint; budgetlint.read_path(sys.argv[1]); print('rich' in sys.modules)"
+def test_reading_does_not_import_rich_or_lark():
+    code = (
+        "import sys, budgetlint; budgetlint.read_path(sys.argv[1]); print('rich' in sys.modules, 'lark' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code, str(SEEDS["000"])], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
+    assert result.stdout.strip() == "False False"
+    code = "import budgetlint; print(budgetlint.parse_formula('1栏=（2+3）栏')[0].axis)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "栏"
 
 
 def test_rules_and_grammars_ship_inside_the_budgetlint_namespace():
