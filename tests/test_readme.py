@@ -31,3 +31,16 @@ def test_readme_rule_pack_example_reads_and_runs(tmp_path):
     path.write_text(pack, encoding="utf-8")
     found = budgetlint.lint_file(ROOT / "examples" / "000_hanyang_2020_final.txt", select=["AU"], packs=[path])
     assert [(d.code, d.line) for d in found] == [("AU104", 228)]  # 表6 was copied from another unit
+
+
+def test_readme_sample_output_is_what_budgetlint_prints(capsys, monkeypatch):
+    from budgetlint.cli import main
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme[readme.index("    $ budgetlint examples/000_hanyang_2020_final.txt\n") :]
+    block = block[: block.index("    …")]
+    shown = [line[4:] for line in block.splitlines()[1:]]
+    monkeypatch.chdir(ROOT)
+    main(["examples/000_hanyang_2020_final.txt"])
+    printed = capsys.readouterr().out.splitlines()
+    assert shown and printed[: len(shown)] == shown
