@@ -51,6 +51,11 @@ class Interval:
         half = half_unit(figure.decimals)
         return cls(figure.value, figure.value - half, figure.value + half)
 
+    @classmethod
+    def of_cell(cls, cell: Cell | None) -> "Interval":
+        """A cell's interval; a cell that prints nothing is exactly zero."""
+        return cls.of(cell.figure if cell is not None else None)
+
     def __add__(self, other: "Interval") -> "Interval":
         return Interval(self.value + other.value, self.low + other.low, self.high + other.high)
 
@@ -73,10 +78,6 @@ def addable(cell: Cell | None) -> bool:
     return cell is None or cell.empty or (cell.figure is not None and not cell.figure.percent)
 
 
-def _interval(cell: Cell | None) -> Interval:
-    return Interval.of(cell.figure if cell is not None else None)
-
-
 def disagreement(
     left: Cell | None, right: list[tuple[int, Cell | None]], slack: Decimal = Decimal(0)
 ) -> tuple[Interval, Interval] | None:
@@ -90,6 +91,6 @@ def disagreement(
         return None
     total = ZERO
     for sign, cell in right:
-        total = total + _interval(cell) if sign > 0 else total - _interval(cell)
-    own = _interval(left)
+        total = total + Interval.of_cell(cell) if sign > 0 else total - Interval.of_cell(cell)
+    own = Interval.of_cell(left)
     return None if own.meets(total, slack) else (own, total)

@@ -49,7 +49,6 @@ class Grid:
 
     rows: tuple[RawRow, ...]
     first_line: int
-    last_line: int
     one_cell_per_line: bool
 
 
@@ -59,10 +58,6 @@ class TextLine:
 
     number: int
     text: str
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip(_BLANKS)
 
 
 def _blank(line: str) -> bool:
@@ -211,6 +206,6 @@ def split_blocks(lines: list[str] | tuple[str, ...]) -> list[Grid | TextLine]:
             rows = _cell_rows(lines, index, last)
         else:
             rows = [_tab_row(lines[i], i + 1) for i in range(index, last + 1) if "\t" in lines[i]]
-        items.append(Grid(tuple(rows), index + 1, last + 1, one_cell_per_line))
+        items.append(Grid(tuple(rows), index + 1, one_cell_per_line))
         index = last + 1
     return items

@@ -9,17 +9,18 @@ problems; only sound formulas become checks.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 
 import attrs
 
 from .arithmetic import disagreement
+from .engine import Finding
 from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
 from .model import Cell, Column, Document, Row, Span, Table
+from .places import row_name
 
-__all__ = ["Check", "Compiled", "Failure", "Problem", "bind", "compile_footnotes", "evaluate", "tables_by_block"]
+__all__ = ["Check", "Compiled", "Problem", "bind", "compile_footnotes", "evaluate"]
 
 #: Header words naming a whole side of a table: a column under one can never
 #: be the sum of columns under another.
@@ -57,15 +58,6 @@ class Check:
         a rule pack that say the same thing of the same table."""
         axis = "row" if isinstance(self.target, Row) else "column"
         return (self.table.block, axis, self.target.number, frozenset((s, o.number) for s, o in self.operands))
-
-
-@attrs.frozen
-class Failure:
-    """One place where a check's equation does not hold."""
-
-    span: Span
-    message: str
-    related: tuple[tuple[Span, str], ...]
 
 
 @attrs.frozen
@@ -201,19 +193,11 @@ def bind(formula: Formula, parts: list[Table], statement: str) -> list[Check]:
     return [attrs.evolve(check, statement=statement, related=()) for check in compiler.checks]
 
 
-def tables_by_block(document: Document) -> dict[int, list[Table]]:
-    """The logical tables of each printed table (its side-by-side parts)."""
-    blocks: dict[int, list[Table]] = defaultdict(list)
-    for table in document.tables:
-        blocks[table.block].append(table)
-    return blocks
-
-
 def compile_footnotes(document: Document) -> Compiled:
     """Every footnote formula of the document, compiled against its table."""
     problems: list[Problem] = []
     checks: list[Check] = []
-    for parts in tables_by_block(document).values():
+    for parts in document.blocks():
         if not parts[0].footnotes:
             continue
         compiler = _Compiler(parts)
@@ -229,15 +213,9 @@ def compile_footnotes(document: Document) -> Compiled:
 # evaluation
 
 
-def _place(cell: Cell | None, row: Row) -> Span:
-    if cell is not None:
-        return cell.figure.span if cell.figure else cell.span
-    return row.span
-
-
 def _equation(
-    check: Check, row: Row, left: Cell | None, right: list[tuple[int, Cell | None]], slack: Decimal, where: str
-) -> Failure | None:
+    check: Check, place: Span, left: Cell | None, right: list[tuple[int, Cell | None]], slack: Decimal, where: str
+) -> Finding | None:
     sides = disagreement(left, right, slack)
     if sides is None:
         return None
@@ -250,31 +228,24 @@ def _equation(
         for sign, cell in right
         if cell is not None and cell.figure is not None
     )
-    return Failure(_place(left, row), message, check.related + addends)
+    return Finding(place, message, check.related + addends)
 
 
-def _row_name(row: Row) -> str:
-    name = f"第 {row.number} 行" if row.number is not None else (row.code or "")
-    return f"{name}「{row.label}」" if row.label else name or f"（文件第 {row.line} 行的无名行）"
-
-
-def evaluate(check: Check, slack: Decimal = Decimal(0)) -> Iterator[Failure]:
+def evaluate(check: Check, slack: Decimal = Decimal(0)) -> Iterator[Finding]:
     """Where the check's equation does not hold, beyond what rounding explains."""
-    table = check.table
-    if isinstance(check.target, Row):
-        target = check.target
+    table, target = check.table, check.target
+    if isinstance(target, Row):
         columns = [c for c in table.columns if c.number is not None] or list(table.columns)
         for column in columns:
             right = [(sign, row.cell(column.index)) for sign, row in check.operands]
-            where = f"{_row_name(target)} {_name(column) if column.number is not None else column.header or ''}"
-            failure = _equation(check, target, target.cell(column.index), right, slack, where)
-            if failure:
-                yield failure
+            where = f"{row_name(target)} {_name(column) if column.number is not None else column.header or ''}"
+            found = _equation(check, target.span_at(column.index), target.cell(column.index), right, slack, where)
+            if found:
+                yield found
     else:
-        target = check.target
         for row in table.rows:
             right = [(sign, row.cell(column.index)) for sign, column in check.operands]
-            where = f"{_row_name(row)} {target.number}栏"
-            failure = _equation(check, row, row.cell(target.index), right, slack, where)
-            if failure:
-                yield failure
+            where = f"{row_name(row)} {target.number}栏"
+            found = _equation(check, row.span_at(target.index), row.cell(target.index), right, slack, where)
+            if found:
+                yield found

@@ -42,11 +42,6 @@ class Span(NamedTuple):
     end_line: int
     end_column: int
 
-    @classmethod
-    def on_line(cls, line: int, start: int, end: int) -> "Span":
-        """From 0-based character offsets ``start``/``end`` on 1-based ``line``."""
-        return cls(line, start + 1, line, end + 1)
-
 
 @attrs.frozen
 class Figure:
@@ -116,6 +111,13 @@ class Row:
     def span(self) -> Span:
         """Where to point at the row itself: its 行次, else its label, else its line."""
         return self.number_span or self.label_span or Span(self.line, 1, self.line, 1)
+
+    def span_at(self, index: int) -> Span:
+        """Where to point at the row's cell ``index``: its figure, its text, or the row."""
+        cell = self.cell(index)
+        if cell is None:
+            return self.span
+        return cell.figure.span if cell.figure else cell.span
 
 
 @attrs.frozen
@@ -222,6 +224,9 @@ class Document:
     def tables_of_kind(self, kind: str) -> list[Table]:
         return [table for table in self.tables if table.kind == kind]
 
-    def parts_of(self, table: Table) -> list[Table]:
-        """All logical tables printed side by side with ``table``."""
-        return [other for other in self.tables if other.block == table.block]
+    def blocks(self) -> list[list[Table]]:
+        """The printed tables, each as the logical tables printed side by side in it."""
+        blocks: dict[int, list[Table]] = {}
+        for table in self.tables:
+            blocks.setdefault(table.block, []).append(table)
+        return list(blocks.values())

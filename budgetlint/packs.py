@@ -11,7 +11,6 @@ malformed pack is a :class:`PackError` naming the file, line and column.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
@@ -21,10 +20,11 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .arithmetic import Interval, addable, disagreement
-from .footnote_checks import bind, evaluate, tables_by_block
-from .formulas import COLUMN, ROW, Formula, formula_from_tree, syntax_error
+from .footnote_checks import bind, evaluate
+from .formulas import COLUMN, ROW, Formula, FormulaSyntaxError, formula_from_tree, syntax_error
 from .kinds import KINDS
-from .model import Cell, Column, Document, Row, Span, Table
+from .model import Column, Document, Row, Table
+from .places import Place, describe, row_key
 from .subjects import class_code
 from .text import key
 
@@ -172,8 +172,8 @@ class _Reader:
             table, formula = check.children
             try:
                 parsed = formula_from_tree(formula)
-            except Exception as error:  # a FormulaSyntaxError from a unit or range problem
-                offset = getattr(error, "offset", formula.meta.start_pos)
+            except FormulaSyntaxError as error:  # a unit or range problem the grammar lets through
+                offset = error.offset
                 line = self.text.count("\n", 0, offset) + 1
                 column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
                 raise PackError(str(error), self.path, line, column) from None
@@ -228,14 +228,6 @@ def builtin_packs() -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------
 # resolving references
 
-_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)")
-_CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
-
-
-def row_key(label: str) -> str:
-    """A row's name for matching across tables: without "九、", "(类)", spaces."""
-    return key(_CLASS_MARK.sub("", _ENUMERATION.sub("", label.strip())))
-
 
 def _tables(document: Document, ref: TableRef) -> list[Table]:
     return [t for t in document.tables if t.kind == ref.kind and (ref.part is None or t.part == ref.part)]
@@ -276,30 +268,6 @@ def _row(table: Table, ref: tuple, like: Row | None = None, same_table: bool = F
     if found is None and code:  # the same 类 under another of its names (医疗健康支出 / 卫生健康支出)
         found = next((r for r in table.rows if not r.code and class_code(row_key(r.label)) == code), None)
     return found
-
-
-@attrs.frozen
-class Place:
-    """A cell of a document named by a rule: its table, row and column."""
-
-    table: Table
-    row: Row
-    column: Column
-
-    @property
-    def cell(self) -> Cell | None:
-        return self.row.cell(self.column.index)
-
-    @property
-    def identity(self) -> tuple:
-        return (self.table.block, self.table.part, self.row.line, self.row.number, self.column.index)
-
-    @property
-    def span(self) -> Span:
-        cell = self.cell
-        if cell is not None:
-            return cell.figure.span if cell.figure else cell.span
-        return self.row.span
 
 
 def _place(document: Document, ref: CellRef) -> Place | None:
@@ -350,35 +318,6 @@ def resolve(document: Document, rule: PackRule) -> Iterator[tuple[Place, list[tu
 # evaluating
 
 
-def _interval(place: Place) -> Interval:
-    cell = place.cell
-    return Interval.of(cell.figure if cell is not None else None)
-
-
-_TABLE_NUMBER = re.compile(r"[（(]?\s*(表\s*[一二三四五六七八九十\d]+)\s*[)）]?\s*$")
-
-
-def describe(place: Place) -> str:
-    """A place as a reader finds it: "表4（收入）第 2 行「…」1栏"."""
-    table = place.table
-    found = _TABLE_NUMBER.search(table.title or "")
-    name = re.sub(r"\s+", "", found[1]) if found else (table.kind or table.title or "表")
-    if table.part:
-        name += f"（{table.part}）"
-    row = place.row
-    where = f"第 {row.number} 行" if row.number is not None else (f"科目 {row.code}" if row.code else "")
-    if row.label:
-        where += f"「{row.label}」"
-    column = place.column
-    column_name = f"{column.number}栏" if column.number is not None else f"「{column.header or ''}」栏"
-    return f"{name} {where}{column_name}" if where else f"{name}{column_name}"
-
-
-def _shown(place: Place) -> str:
-    cell = place.cell
-    return str(cell.figure) if cell is not None and cell.figure else "空"
-
-
 class Equalities:
     """Cells that rules say hold one quantity, grouped, so that a disagreement can
     be blamed on the copy that disagrees with the others."""
@@ -412,30 +351,29 @@ class Equalities:
             return None
         root = self._find(place.identity)
         group = [p for identity, p in self.places.items() if self._find(identity) == root]
-        support = {p.identity: [q for q in group if _interval(p).meets(_interval(q), slack)] for p in group}
+        support = {p.identity: [q for q in group if p.interval.meets(q.interval, slack)] for p in group}
         best = max(len(agree) for agree in support.values())
         leaders = [p for p in group if len(support[p.identity]) == best]
         majority = support[leaders[0].identity]
-        if best * 2 <= len(group) or any(p not in majority for p in leaders):
+        holders = {p.identity for p in majority}
+        if best * 2 <= len(group) or any(p.identity not in holders for p in leaders):
             return None
         return majority
 
 
 def run_pack_rule(rule: PackRule, context) -> Iterator:
     """The findings of one pack rule in a lint context."""
-    from .engine import Finding
 
     if rule.formula is not None:
         stated = context.footnote_relations
-        for parts in tables_by_block(context.document).values():
+        for parts in context.document.blocks():
             chosen = [t for t in parts if t.kind == rule.table.kind and (rule.table.part in (None, t.part))]
             if not chosen:
                 continue
             for check in bind(rule.formula, chosen, rule.message):
                 if check.relation in stated:  # the table's own footnote says it; BL110 checks it
                     continue
-                for failure in evaluate(check, context.slack):
-                    yield Finding(failure.span, failure.message, failure.related)
+                yield from evaluate(check, context.slack)
         return
     for left, rights in resolve(context.document, rule):
         sides = disagreement(left.cell, [(sign, place.cell) for sign, place in rights], context.slack)
@@ -464,14 +402,12 @@ def _blame(rule: PackRule, left: Place, rights: list[tuple[int, Place]], total: 
             if odd.identity in context.equalities.blamed:
                 return None
             context.equalities.blamed.add(odd.identity)
-        difference = _interval(odd).value - _interval(other).value
-        message = (
-            f"{rule.message}：{describe(odd)} {_shown(odd)} ≠ {describe(other)} {_shown(other)}（差 {difference}）"
-        )
-        related = tuple((p.span, f"{describe(p)} 为 {_shown(p)}") for p in agreeing if p.identity != odd.identity)
+        difference = odd.interval.value - other.interval.value
+        message = f"{rule.message}：{describe(odd)} {odd.shown} ≠ {describe(other)} {other.shown}（差 {difference}）"
+        related = tuple((p.span, f"{describe(p)} 为 {p.shown}") for p in agreeing if p.identity != odd.identity)
         return Finding(odd.span, message, related)
     parts = " ".join(("+ " if sign > 0 else "- ") + describe(p) for sign, p in rights).removeprefix("+ ")
-    difference = _interval(left).value - total.value
-    message = f"{rule.message}：{describe(left)} {_shown(left)} ≠ {parts} = {total.value}（差 {difference}）"
-    related = tuple((p.span, f"{describe(p)} 为 {_shown(p)}") for _, p in rights)
+    difference = left.interval.value - total.value
+    message = f"{rule.message}：{describe(left)} {left.shown} ≠ {parts} = {total.value}（差 {difference}）"
+    related = tuple((p.span, f"{describe(p)} 为 {p.shown}") for _, p in rights)
     return Finding(left.span, message, related)

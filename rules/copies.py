@@ -9,8 +9,7 @@ from collections import defaultdict
 from budgetlint.arithmetic import disagreement
 from budgetlint.diagnostics import Severity
 from budgetlint.engine import Context, Finding, rule
-from budgetlint.footnote_checks import tables_by_block
-from budgetlint.packs import Place, describe, row_key
+from budgetlint.places import Place, describe, row_key
 
 _ORDINAL = re.compile(r"（\d+）$")
 
@@ -32,7 +31,7 @@ def repeated_row(context: Context):
 
     通过的例子（004 表六）：两组的本年支出合计都是 2,245.15。
     """
-    for parts in tables_by_block(context.document).values():
+    for parts in context.document.blocks():
         sides = defaultdict(list)
         for table in parts:
             if table.part and table.columns:

@@ -120,5 +120,4 @@ def formula_failed(context: Context):
         1栏各行=(2+3+4+5+6+7)栏各行       合计 1,224.48 = 1,224.48 + 0 + … + 0
     """
     for check in context.footnotes.checks:
-        for failure in evaluate(check, context.slack):
-            yield Finding(failure.span, failure.message, failure.related)
+        yield from evaluate(check, context.slack)

@@ -12,7 +12,7 @@ from budgetlint.diagnostics import Severity
 from budgetlint.engine import Context, Finding, rule
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Row, Table
-from budgetlint.packs import Place, describe, row_key
+from budgetlint.places import Place, describe, row_key
 from budgetlint.subjects import class_code
 from budgetlint.text import key
 
@@ -27,12 +27,9 @@ def _sum_failures(context: Context, table: Table, parent: Row, children: list[Ro
             continue
         mine, total = sides
         place = Place(table, parent, column)
-        shown = str(own.figure) if own is not None and own.figure else "空"
-        message = f"{describe(place)}为 {shown}，而{what}之和为 {total.value}（差 {mine.value - total.value}）"
-        related = tuple(
-            (Place(table, child, column).span, f"{describe(Place(table, child, column))}") for child in children
-        )
-        yield Finding(place.span, message, related)
+        message = f"{describe(place)}为 {place.shown}，而{what}之和为 {total.value}（差 {mine.value - total.value}）"
+        parts = [Place(table, child, column) for child in children]
+        yield Finding(place.span, message, tuple((part.span, describe(part)) for part in parts))
 
 
 def _coded_tables(context: Context) -> Iterator[tuple[Table, dict[str, Row]]]:
