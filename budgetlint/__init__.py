@@ -14,10 +14,9 @@ Linting and reading a document::
 from collections.abc import Sequence
 from decimal import Decimal
 
-from .diagnostics import Diagnostic, Related, Severity
-from .layout import read_bytes_document, read_document, read_path, read_text
-from .model import Cell, Column, Document, Figure, Footnote, Paragraph, Row, Span, Table
-from .source import NotText, Source, read_bytes, read_file
+from .findings import Diagnostic, Finding, Related, Severity
+from .model import Cell, Column, Document, Figure, Footnote, Paragraph, Row, Source, Span, Table
+from .reading import NotText, read_bytes, read_bytes_document, read_document, read_file, read_path, read_text
 
 __version__ = "0.1.0"
 
@@ -79,6 +78,7 @@ __all__ = [
     "Diagnostic",
     "Document",
     "Figure",
+    "Finding",
     "Footnote",
     "Formula",
     "FormulaSyntaxError",

@@ -19,8 +19,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from . import __version__
-from .layout import read_path
-from .source import NotText
+from .reading import NotText, read_path
 
 __all__ = ["main"]
 

@@ -6,7 +6,7 @@ default severity and its docstring as documentation. Built-in rules live in
 ``budgetlint.rules``; other packages add rules through the
 ``budgetlint.rules`` entry-point group (an entry point names a rule, a list
 of rules, or a module holding rules). The engine turns findings into
-:class:`~budgetlint.diagnostics.Diagnostic`s with the file's path.
+:class:`~budgetlint.findings.Diagnostic`s with the file's path.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from types import ModuleType
 
 import attrs
 
-from .diagnostics import Diagnostic, Related, Severity
+from .findings import Diagnostic, Finding, Related, Severity
 from .model import Document, Span
 
 __all__ = [
@@ -46,15 +46,6 @@ _BUILTIN_MODULES = (
 
 class RuleError(Exception):
     """Rules that cannot be loaded: a broken plug-in, two rules with one code."""
-
-
-@attrs.frozen
-class Finding:
-    """What a rule reports: where, what, and the other places it speaks of."""
-
-    span: Span
-    message: str
-    related: tuple[tuple[Span, str], ...] = ()
 
 
 class Context:

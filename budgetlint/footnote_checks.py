@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from .arithmetic import disagreement
-from .engine import Finding
+from .findings import Finding
 from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
 from .model import Cell, Column, Document, Row, Span, Table
 from .places import row_name

@@ -6,14 +6,14 @@ Rules never look at text again; whatever they need is modelled here.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import NamedTuple
 
 import attrs
 
-from .diagnostics import Diagnostic
 from .figures import find_numbers, format_number
-from .source import Source
+from .findings import Diagnostic
 
 __all__ = [
     "Cell",
@@ -26,9 +26,32 @@ __all__ = [
     "Passage",
     "Row",
     "Segment",
+    "Source",
     "Span",
     "Table",
 ]
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@attrs.frozen
+class Source:
+    """A decoded document with its line index.
+
+    ``lines`` hold the text of each line without its line break; line *n* of
+    the file is ``lines[n - 1]`` and columns count characters from 1, the way
+    editors and the diagnostics count them.
+    """
+
+    path: str
+    text: str
+    encoding: str
+    lines: tuple[str, ...]
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "<text>", encoding: str = "str") -> "Source":
+        return cls(path=path, text=text, encoding=encoding, lines=tuple(_LINE_BREAK.split(text)))
 
 
 class Span(NamedTuple):

@@ -20,6 +20,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .arithmetic import Interval, addable, disagreement
+from .findings import Finding
 from .footnote_checks import bind, evaluate
 from .formulas import COLUMN, ROW, Formula, FormulaSyntaxError, formula_from_tree, syntax_error
 from .kinds import KINDS
@@ -385,8 +386,6 @@ def run_pack_rule(rule: PackRule, context) -> Iterator:
 
 
 def _blame(rule: PackRule, left: Place, rights: list[tuple[int, Place]], total: Interval, context):
-    from .engine import Finding
-
     if rule.equality:
         right = rights[0][1]
         agreeing = context.equalities.agreeing(left, context.slack)

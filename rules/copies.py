@@ -7,8 +7,8 @@ import re
 from collections import defaultdict
 
 from budgetlint.arithmetic import disagreement
-from budgetlint.diagnostics import Severity
-from budgetlint.engine import Context, Finding, rule
+from budgetlint.engine import Context, rule
+from budgetlint.findings import Finding, Severity
 from budgetlint.places import Place, describe, row_key
 
 _ORDINAL = re.compile(r"（\d+）$")

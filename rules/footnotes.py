@@ -4,8 +4,8 @@ defects of the footnotes themselves."""
 
 from __future__ import annotations
 
-from budgetlint.diagnostics import Severity
-from budgetlint.engine import Context, Finding, rule
+from budgetlint.engine import Context, rule
+from budgetlint.findings import Finding, Severity
 from budgetlint.footnote_checks import evaluate
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from budgetlint.arithmetic import disagreement
-from budgetlint.diagnostics import Severity
-from budgetlint.engine import Context, Finding, rule
+from budgetlint.engine import Context, rule
+from budgetlint.findings import Finding, Severity
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Row, Table
 from budgetlint.places import Place, describe, row_key

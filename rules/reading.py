@@ -4,9 +4,10 @@ other finding."""
 
 from __future__ import annotations
 
-from budgetlint.diagnostics import Severity
-from budgetlint.engine import Context, Finding, rule
+from budgetlint.engine import Context, rule
+from budgetlint.findings import Finding
 from budgetlint.model import Span
+from budgetlint.reading.problems import PROBLEMS
 
 
 def _problems(context: Context, code: str):
@@ -17,7 +18,7 @@ def _problems(context: Context, code: str):
             yield Finding(span, problem.message, related)
 
 
-@rule("BL001", "unreadable-table", Severity.WARNING)
+@rule("BL001", PROBLEMS["BL001"].symbol, PROBLEMS["BL001"].severity)
 def unreadable_table(context: Context):
     """表格无法读取：表格的文本在导出时已错乱，无法恢复行列。
 
@@ -38,7 +39,7 @@ def unreadable_table(context: Context):
     return _problems(context, "BL001")
 
 
-@rule("BL002", "garbled-row", Severity.WARNING)
+@rule("BL002", PROBLEMS["BL002"].symbol, PROBLEMS["BL002"].severity)
 def garbled_row(context: Context):
     """表格行文本错乱：表格中夹着一行并非单元格的长文本，已忽略。
 

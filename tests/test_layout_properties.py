@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import budgetlint
 from budgetlint.figures import parse_number
-from budgetlint.source import NotText
+from budgetlint.reading.source import NotText
 
 TABLE_CHARS = st.sampled_from(list("\t\n \u3000合计项目栏次1234567890.,%-—表（）注：部门单位万元行=+<>p/#"))
 

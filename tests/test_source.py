@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import budgetlint
-from budgetlint.source import NotText, decode, read_bytes
+from budgetlint.reading.source import NotText, decode, read_bytes
 
 TEXT = "2020年度收入决算表(表2)\n部门：汉阳区医疗保障局\t单位：万元\n项目\t合计\n栏次\t1\n合计\t１，２２４．４８\n"
 

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Grid, split_blocks
-from .diagnostics import Diagnostic, Related, Severity
-from .figures import find_numbers
-from .kinds import FINANCIAL, recognise
-from .meta import Meta, meta_of, title_of
-from .model import Document, Heading, Paragraph, Segment, Span
+from ..figures import find_numbers
+from ..findings import Diagnostic
+from ..kinds import FINANCIAL, recognise
+from ..model import Document, Heading, Paragraph, Segment, Span
+from ..text import clean
+from .blocks import split_blocks
+from .captions import Meta, meta_of, title_of
+from .grid import Grid
+from .problems import problem
 from .source import Source, read_bytes, read_file
 from .tables import PhysicalTable, build_tables, printed_row
-from .text import clean
 
 __all__ = ["read_bytes_document", "read_document", "read_path", "read_text"]
 
@@ -116,18 +118,9 @@ class _Reader:
             return False
         if len(text) < _COLLAPSED_LENGTH or len(find_numbers(text)) < _COLLAPSED_NUMBERS:
             return False
-        path = self.source.path
-        self.problems.append(
-            Diagnostic.at(
-                path,
-                Span(number, 1, number, len(text.rstrip()) + 1),
-                "BL001",
-                "unreadable-table",
-                Severity.WARNING,
-                f"表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测",
-                (Related(path, self.pending.title_line or number, 1, "表格标题"),),
-            )
-        )
+        title_span = Span(self.pending.title_line or number, 1, self.pending.title_line or number, 1)
+        span = Span(number, 1, number, len(text.rstrip()) + 1)
+        self.problems.append(problem("BL001", self.source.path, span, ((title_span, "表格标题"),), title=title))
         self.pending = Meta()
         self.scrambled = True
         self.scrambled_note = False

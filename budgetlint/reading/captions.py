@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from .text import clean
+from ..text import clean
 
 __all__ = ["Meta", "meta_of", "title_of"]
 

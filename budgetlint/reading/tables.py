@@ -14,14 +14,15 @@ from typing import NamedTuple
 
 import attrs
 
-from .blocks import RawRow
+from ..figures import EMPTY_MARKS, parse_number
+from ..findings import Diagnostic
+from ..kinds import FINANCIAL, PERFORMANCE, recognise
+from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
+from ..text import clean, key, squeeze
+from .captions import Meta, meta_of, title_of
 from .codes import SubjectCodes
-from .diagnostics import Diagnostic, Severity
-from .figures import EMPTY_MARKS, parse_number
-from .kinds import FINANCIAL, PERFORMANCE, recognise
-from .meta import Meta, meta_of, title_of
-from .model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
-from .text import clean, key, squeeze
+from .grid import RawRow
+from .problems import problem
 
 __all__ = ["PhysicalTable", "build_tables", "printed_row"]
 
@@ -394,8 +395,7 @@ def _rows(
 
 def _garbled_row(path: str, row: _Row, start: int, end: int) -> Diagnostic:
     longest = max(range(start, min(end, len(row.texts))), key=lambda i: len(row.texts[i]))
-    message = f"表格行文本错乱，未能读取（单元格长 {len(row.texts[longest])} 字），已忽略"
-    return Diagnostic.at(path, _cell_span(row.raw, longest), "BL002", "garbled-row", Severity.WARNING, message)
+    return problem("BL002", path, _cell_span(row.raw, longest), length=len(row.texts[longest]))
 
 
 # --------------------------------------------------------------------------

@@ -1,17 +1,31 @@
-"""Findings: one frozen record per contradiction, with the exact place of the
-offending text and the places of the figures it contradicts."""
+"""Findings: what a rule reports (a Finding, in the document's own spans) and
+what a user is shown (a Diagnostic, with path, line and column). A leaf module,
+so that the engine, the footnote checks and the packs all import it and not
+each other."""
 
 from __future__ import annotations
 
 import attrs
 
-__all__ = ["Diagnostic", "Related", "Severity"]
+__all__ = ["Diagnostic", "Finding", "Related", "Severity"]
 
 
 class Severity:
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
+
+
+@attrs.frozen
+class Finding:
+    """What a rule reports: where, what, and the other places it speaks of.
+
+    Spans are any (line, column, end_line, end_column) tuples of the document.
+    """
+
+    span: tuple
+    message: str
+    related: tuple[tuple[tuple, str], ...] = ()
 
 
 @attrs.frozen

@@ -1,4 +1,4 @@
-"""Reading: bytes of a disclosure file into text whose every line and column
+"""Decoding: bytes of a text file into a Source whose every line and column
 is that of the original file.
 
 The files come from unknown exporters, so the encoding is detected, never
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-import attrs
+from ..model import Source
 
 __all__ = ["NotText", "Source", "decode", "read_bytes", "read_file"]
 
@@ -30,7 +30,6 @@ _MAGIC = (
     (b"{\\rtf", "RTF 文档"),
 )
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Control characters that never occur in a real disclosure text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
@@ -70,25 +69,6 @@ def decode(data: bytes) -> tuple[str, str]:
         return text, encoding
     names = "、".join(encoding for encoding, _ in candidates)
     raise NotText(f"无法按 {names} 解码，不是可读的文本文件")
-
-
-@attrs.frozen
-class Source:
-    """A decoded document with its line index.
-
-    ``lines`` hold the text of each line without its line break; line *n* of
-    the file is ``lines[n - 1]`` and columns count characters from 1, the way
-    editors and the diagnostics count them.
-    """
-
-    path: str
-    text: str
-    encoding: str
-    lines: tuple[str, ...]
-
-    @classmethod
-    def from_text(cls, text: str, path: str = "<text>", encoding: str = "str") -> "Source":
-        return cls(path=path, text=text, encoding=encoding, lines=tuple(_LINE_BREAK.split(text)))
 
 
 def read_bytes(data: bytes, path: str = "<bytes>") -> Source:

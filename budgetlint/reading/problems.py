@@ -1,0 +1,38 @@
+"""The reading problems (BL0xx) in one place: their codes, symbols, default
+severities and messages. The reader records a problem with :func:`problem`;
+``rules/reading.py`` publishes each code as a rule, so that it can be
+selected, ignored and documented like any other finding."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..findings import Diagnostic, Related, Severity
+
+__all__ = ["PROBLEMS", "ProblemKind", "problem"]
+
+
+class ProblemKind(NamedTuple):
+    code: str
+    symbol: str
+    severity: str
+    template: str
+
+
+_UNREADABLE = "表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测"
+_GARBLED = "表格行文本错乱，未能读取（单元格长 {length} 字），已忽略"
+
+PROBLEMS: dict[str, ProblemKind] = {
+    kind.code: kind
+    for kind in (
+        ProblemKind("BL001", "unreadable-table", Severity.WARNING, _UNREADABLE),
+        ProblemKind("BL002", "garbled-row", Severity.WARNING, _GARBLED),
+    )
+}
+
+
+def problem(code: str, path: str, span, related: tuple[tuple[object, str], ...] = (), **arguments) -> Diagnostic:
+    """The diagnostic of reading problem ``code`` at ``span`` (related: (span, note) pairs)."""
+    kind = PROBLEMS[code]
+    notes = tuple(Related(path, where.line, where.column, note) for where, note in related)
+    return Diagnostic.at(path, span, code, kind.symbol, kind.severity, kind.template.format(**arguments), notes)
