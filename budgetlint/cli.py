@@ -2,6 +2,7 @@
 
     budgetlint FILE...            lint files and directories (same as `budgetlint check`)
     budgetlint tables FILE        show the tables read from a file
+    budgetlint text FILE          print the text as budgetlint read it (a PDF's, with page marks)
     budgetlint rules              list the rules
     budgetlint rule CODE          print a rule's documentation
 
@@ -26,17 +27,19 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_INPUT_ERROR = 2
-_COMMANDS = ("check", "tables", "rules", "rule")
+_COMMANDS = ("check", "tables", "text", "rules", "rule")
+_DOCUMENTS = (".txt", ".pdf")
 
 
 def _error(message: str) -> None:
     print(f"budgetlint: 错误：{message}", file=sys.stderr)
 
 
-def _read(path: str):
-    """The document at ``path``, or None after saying why it cannot be read."""
+def _read(path: str, read=read_path):
+    """``read(path)`` (by default the document at ``path``), or None after saying
+    why the file cannot be read."""
     try:
-        return read_path(path)
+        return read(path)
     except NotText as error:
         _error(f"{path}：{error}")
     except IsADirectoryError:
@@ -53,7 +56,8 @@ def _files(paths: list[str]) -> tuple[list[str], bool]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            files.extend(str(found) for found in sorted(path.rglob("*.txt")) if found.is_file())
+            found = (f for f in sorted(path.rglob("*")) if f.suffix.lower() in _DOCUMENTS and f.is_file())
+            files.extend(map(str, found))
         elif path.exists():
             files.append(name)
         else:
@@ -125,8 +129,10 @@ def _as_json(diagnostic) -> dict:
         "symbol": diagnostic.symbol,
         "severity": diagnostic.severity,
         "message": diagnostic.message,
+        "page": diagnostic.page,
         "related": [
-            {"path": r.path, "line": r.line, "column": r.column, "message": r.message} for r in diagnostic.related
+            {"path": r.path, "line": r.line, "column": r.column, "page": r.page, "message": r.message}
+            for r in diagnostic.related
         ],
     }
 
@@ -146,6 +152,22 @@ def _tables(args: argparse.Namespace) -> int:
         print_tables(document)
     for problem in document.problems:
         print(problem.format(), file=sys.stderr)
+    return EXIT_OK
+
+
+def _source(path: str):
+    from .reading.layout import read_source
+
+    with open(path, "rb") as handle:
+        return read_source(handle.read(), path)
+
+
+def _text(args: argparse.Namespace) -> int:
+    source = _read(args.file, _source)
+    if source is None:
+        return EXIT_INPUT_ERROR
+    text = source.text
+    sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
     return EXIT_OK
 
 
@@ -203,7 +225,9 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="检查文件和目录（默认）", description="检查公开文件，报告矛盾之处。")
-    check.add_argument("paths", nargs="+", metavar="FILE", help="文件，或其中 .txt 文件要检查的目录")
+    check.add_argument(
+        "paths", nargs="+", metavar="FILE", help="文件（文本或 PDF），或其中 .txt、.pdf 文件要检查的目录"
+    )
     check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
     check.add_argument(
         "--select", action="append", metavar="CODES", help="只运行这些规则：代码、代码前缀或名称，逗号分隔"
@@ -222,11 +246,20 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(handler=_check)
 
     tables = commands.add_parser("tables", help="显示从文件中读出的表格", description="显示从文件中读出的全部表格。")
-    tables.add_argument("file", metavar="FILE", help="公开文件的文本（.txt）")
+    tables.add_argument("file", metavar="FILE", help="公开文件（文本或 PDF）")
     tables.add_argument(
         "--format", choices=("text", "json"), default="text", help="text：供人阅读（默认）；json：供程序读取"
     )
     tables.set_defaults(handler=_tables)
+
+    text = commands.add_parser(
+        "text",
+        help="显示 budgetlint 读到的文本",
+        description="显示 budgetlint 读到的文本：PDF 按页给出（每页以「--- 第 N 页 ---」开头），"
+        "检查结果的行号、列号即指这段文本。",
+    )
+    text.add_argument("file", metavar="FILE", help="公开文件（文本或 PDF）")
+    text.set_defaults(handler=_text)
 
     listing = commands.add_parser("rules", help="列出全部规则", description="列出全部规则。")
     listing.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")

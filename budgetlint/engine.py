@@ -22,7 +22,7 @@ from types import ModuleType
 import attrs
 
 from .findings import Diagnostic, Finding, Related, Severity
-from .model import Document, Span
+from .model import Document, Source, Span
 
 __all__ = [
     "Context",
@@ -167,9 +167,12 @@ def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequ
     return [r for r in chosen if not any(r.matches(s) for s in ignore)]
 
 
-def _diagnostic(path: str, rule: Rule, finding: Finding) -> Diagnostic:
-    related = tuple(Related(path, where.line, where.column, note) for where, note in finding.related)
-    return Diagnostic.at(path, finding.span, rule.code, rule.symbol, rule.severity, finding.message, related)
+def _diagnostic(source: Source, rule: Rule, finding: Finding) -> Diagnostic:
+    path, page = source.path, source.page_of
+    related = tuple(Related(path, where.line, where.column, note, page(where.line)) for where, note in finding.related)
+    return Diagnostic.at(
+        path, finding.span, rule.code, rule.symbol, rule.severity, finding.message, related, page(finding.span.line)
+    )
 
 
 def lint_document(
@@ -186,5 +189,5 @@ def lint_document(
             found = list(item.check(context))
         except Exception as error:  # one faulty rule must not hide every other finding
             found = [Finding(Span(1, 1, 1, 1), f"规则 {item.code} 运行出错，未能完成检查：{error!r}")]
-        diagnostics.extend(_diagnostic(document.path, item, finding) for finding in found)
+        diagnostics.extend(_diagnostic(document.source, item, finding) for finding in found)
     return sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))

@@ -36,6 +36,7 @@ class Related:
     line: int
     column: int
     message: str
+    page: int | None = None
 
 
 @attrs.frozen
@@ -52,17 +53,29 @@ class Diagnostic:
     severity: str
     message: str
     related: tuple[Related, ...] = ()
+    page: int | None = None
 
     @classmethod
     def at(
-        cls, path: str, span, code: str, symbol: str, severity: str, message: str, related: tuple = ()
+        cls,
+        path: str,
+        span,
+        code: str,
+        symbol: str,
+        severity: str,
+        message: str,
+        related: tuple = (),
+        page: int | None = None,
     ) -> "Diagnostic":
         """A diagnostic for the stretch ``span`` (any object with line, column,
         end_line and end_column) of the file at ``path``."""
         return cls(
-            path, span.line, span.column, span.end_line, span.end_column, code, symbol, severity, message, related
+            path, span.line, span.column, span.end_line, span.end_column, code, symbol, severity, message, related, page
         )
 
     def format(self) -> str:
-        """pylint style: ``path:line:column: CODE: message (symbol)``."""
-        return f"{self.path}:{self.line}:{self.column}: {self.code}: {self.message} ({self.symbol})"
+        """pylint style: ``path:line:column: CODE: message (symbol)``; for a PDF the
+        page follows the code ("BL220: 第 12 页：…"), line and column being those
+        of the text ``budgetlint text`` prints."""
+        where = f"第 {self.page} 页：" if self.page is not None else ""
+        return f"{self.path}:{self.line}:{self.column}: {self.code}: {where}{self.message} ({self.symbol})"

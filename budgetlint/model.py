@@ -6,6 +6,7 @@ Rules never look at text again; whatever they need is modelled here.
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -25,14 +26,25 @@ __all__ = [
     "Paragraph",
     "Passage",
     "Row",
+    "PAGE_MARK",
     "Segment",
     "Source",
     "Span",
     "Table",
+    "page_mark",
 ]
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+#: The line that opens page *n* in the text budgetlint renders from a PDF
+#: (and in that text saved to a file and read again).
+PAGE_MARK = re.compile(r"^-{3} 第 (\d+) 页 -{3}$")
+
+
+def page_mark(number: int) -> str:
+    return f"--- 第 {number} 页 ---"
 
 
 @attrs.frozen
@@ -41,17 +53,29 @@ class Source:
 
     ``lines`` hold the text of each line without its line break; line *n* of
     the file is ``lines[n - 1]`` and columns count characters from 1, the way
-    editors and the diagnostics count them.
+    editors and the diagnostics count them. ``pages`` are the (line, page)
+    pairs of the page marks, in order: empty for text that has none.
     """
 
     path: str
     text: str
     encoding: str
     lines: tuple[str, ...]
+    pages: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def from_text(cls, text: str, path: str = "<text>", encoding: str = "str") -> "Source":
-        return cls(path=path, text=text, encoding=encoding, lines=tuple(_LINE_BREAK.split(text)))
+        lines = tuple(_LINE_BREAK.split(text))
+        pages = ()
+        if "--- 第 " in text:
+            marks = ((n, PAGE_MARK.match(line)) for n, line in enumerate(lines, 1) if line.startswith("--- 第 "))
+            pages = tuple((n, int(found[1])) for n, found in marks if found)
+        return cls(path=path, text=text, encoding=encoding, lines=lines, pages=pages)
+
+    def page_of(self, line: int) -> int | None:
+        """The page that ``line`` stands on, for text with page marks."""
+        index = bisect.bisect_right(self.pages, (line, float("inf"))) - 1
+        return self.pages[index][1] if index >= 0 else None
 
 
 class Span(NamedTuple):

@@ -72,10 +72,12 @@ def test_check_json_over_a_directory(capsys):
         "symbol",
         "severity",
         "message",
+        "page",
         "related",
     }
+    assert first["page"] is None  # a text file without page marks
     assert first["related"] == [
-        {"path": str(SEEDS["000"]), "line": 221, "column": 14, "message": "脚注公式「28行=（28+29+31）行」"}
+        {"path": str(SEEDS["000"]), "line": 221, "column": 14, "page": None, "message": "脚注公式「28行=（28+29+31）行」"}
     ]
 
 
@@ -85,7 +87,7 @@ def test_check_input_errors_exit_2_but_still_report_the_rest(tmp_path, capsys):
     assert main([str(SEEDS["000"]), str(pdf), str(tmp_path / "absent.txt"), "--select", "BL1"]) == 2
     out, err = capsys.readouterr()
     assert out.count("\n") == 6
-    assert "scan.txt：不是文本文件" in err and "absent.txt：文件不存在" in err
+    assert "scan.txt：PDF 已损坏，无法读取" in err and "absent.txt：文件不存在" in err
     assert "Traceback" not in err
 
 

@@ -11,19 +11,21 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from ..figures import find_numbers
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, recognise
-from ..model import Document, Heading, Paragraph, Segment, Span
+from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean
 from .blocks import split_blocks
 from .captions import Meta, meta_of, title_of
 from .grid import Grid
 from .problems import problem
-from .source import Source, read_bytes, read_file
+from .source import read_bytes
 from .tables import PhysicalTable, build_tables, printed_row
 
-__all__ = ["read_bytes_document", "read_document", "read_path", "read_text"]
+__all__ = ["read_bytes_document", "read_document", "read_path", "read_source", "read_text"]
 
 _NOTE_START = re.compile(r"^\s*(?:<[^<>]+>\s*)*(?:注|说明)\s*[:：]")
 _NOTE_MORE = re.compile(r"^\s*(?:<[^<>]+>\s*)*\d{1,2}\s*[.．、]")
@@ -183,6 +185,8 @@ class _Reader:
             self.problems.extend(problems)
             tables.extend(logical)
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
+        if self.source.pages:
+            problems = [attrs.evolve(p, page=self.source.page_of(p.line)) for p in problems]
         return Document(self.source, tuple(tables), tuple(self.paragraphs), tuple(self.headings), tuple(problems))
 
 
@@ -195,11 +199,23 @@ def read_text(text: str, path: str = "<text>") -> Document:
     return read_document(Source.from_text(text, path=path))
 
 
+def read_source(data: bytes, path: str = "<bytes>") -> Source:
+    """The text of a file's bytes: a PDF's text layer as budgetlint renders it,
+    or decoded text; raises :class:`~budgetlint.reading.source.NotText` otherwise."""
+    from .pdf import is_pdf, read_pdf
+
+    if is_pdf(data):
+        return read_pdf(data, path)
+    return read_bytes(data, path)
+
+
 def read_bytes_document(data: bytes, path: str = "<bytes>") -> Document:
-    """Decode and lay out bytes; raises :class:`~budgetlint.source.NotText` for non-text."""
-    return read_document(read_bytes(data, path))
+    """Read and lay out bytes (text or PDF); raises ``NotText`` for anything else."""
+    return read_document(read_source(data, path))
 
 
 def read_path(path) -> Document:
-    """Read a file into a :class:`Document`; raises ``NotText`` or ``OSError``."""
-    return read_document(read_file(path))
+    """Read a file (text or PDF) into a :class:`Document`; raises ``NotText`` or ``OSError``."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    return read_bytes_document(data, str(path))
