@@ -37,7 +37,7 @@ KINDS: tuple[Kind, ...] = (
         "决算",
         ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
     ),
-    Kind("三公经费支出决算表", "决算", ("三公经费支出决算表",)),
+    Kind("三公经费支出决算表", "决算", ("三公经费支出决算表", "三公经费决算")),
     Kind(
         "政府性基金预算财政拨款收入支出决算表",
         "决算",
@@ -48,33 +48,63 @@ KINDS: tuple[Kind, ...] = (
         "决算",
         ("国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"),
     ),
-    # 预算
-    Kind("部门收支总表", "预算", ("部门收支总表", "部门收支预算总表")),
-    Kind("部门收入总表", "预算", ("部门收入总表", "部门收入预算总表", "部门收入预算表")),
-    Kind("部门支出总表", "预算", ("部门支出总表", "部门支出预算总表", "部门支出预算表")),
-    Kind("财政拨款收支总表", "预算", ("财政拨款收支预算总表", "财政拨款收支总表")),
-    Kind("一般公共预算支出表", "预算", ("一般公共预算支出表", "一般公共预算财政拨款支出表", "一般公共预算支出预算表")),
+    # 预算. Titles are compared without 预算, 情况, 明细, 部门 … (see _title_key), so
+    # "部门收支总表", "收支预算总表", "财务收支预算总表" and "部门收支总体情况表" are one alias.
+    Kind("部门收支总表", "预算", ("部门收支总表", "财务收支总表")),
+    Kind("部门收入总表", "预算", ("部门收入总表",)),
+    Kind("部门支出总表", "预算", ("部门支出总表", "本年支出总表")),
+    Kind("财政拨款收支总表", "预算", ("财政拨款收支总表", "财政拨款收支表")),
+    Kind("财政拨款支出表", "预算", ("财政拨款支出表",)),
+    Kind("财政拨款基本支出表", "预算", ("财政拨款基本支出表",)),
+    Kind("一般公共预算支出表", "预算", ("一般公共预算支出表", "一般公共预算财政拨款支出表")),
+    Kind("一般公共预算支出经济分类表", "预算", ()),
     Kind(
         "一般公共预算基本支出表",
         "预算",
-        ("一般公共预算基本支出表", "一般公共预算财政拨款基本支出表", "一般公共预算基本支出预算表"),
+        ("一般公共预算基本支出表", "一般公共预算财政拨款基本支出表", "一般公共预算基本支出部门经济分类表"),
     ),
-    Kind("三公经费支出表", "预算", ("三公经费支出表", "三公经费支出预算表", "三公经费预算表")),
+    Kind("一般公共预算基本支出功能分类表", "预算", ()),
+    Kind("一般公共预算项目支出表", "预算", ("一般公共预算项目支出表",)),
+    Kind("三公经费支出表", "预算", ("三公经费",)),
     Kind("政府性基金预算支出表", "预算", ("政府性基金预算支出表", "政府性基金预算财政拨款支出表")),
+    Kind("国有资本经营预算支出表", "预算", ("国有资本经营预算支出表",)),
+    Kind("机关运行经费支出表", "预算", ("机关运行经费支出表",)),
+    Kind("政府采购预算表", "预算", ("政府采购",)),
     # 绩效
     Kind("项目支出绩效自评表", "绩效", ("项目支出绩效自评表", "项目绩效自评表", "项目自评表")),
     Kind("部门整体支出绩效自评表", "绩效", ("整体支出绩效自评表", "整体绩效自评表")),
     Kind("绩效评分表", "绩效", ("考核评分表", "绩效评分表", "自评得分表")),
+    Kind(
+        "项目支出绩效目标表",
+        "绩效",
+        ("项目支出绩效目标表", "项目绩效目标表", "绩效目标填报表", "专项资金绩效目标表", "项目支出绩效表"),
+    ),
+    Kind("部门整体支出绩效目标表", "绩效", ("整体支出绩效目标表", "整体绩效目标表")),
 )
 
 _BY_NAME = {kind.name: kind for kind in KINDS}
-_ALIASES = sorted(((alias, kind) for kind in KINDS for alias in kind.aliases), key=lambda pair: -len(pair[0]))
 
 FINANCIAL = frozenset(kind.name for kind in KINDS if kind.family in ("决算", "预算"))
 PERFORMANCE = frozenset({"项目支出绩效自评表", "部门整体支出绩效自评表"})
 SCORE = "绩效评分表"
 
 _NOT_THE_TABLE = re.compile(r"情况说明|说明$|报告$|结果$|申报表|基础数据表")
+#: Words that titles add or leave out without changing the kind of table.
+_FILLER = re.compile(r"情况|明细|综合|预算单位|市级部门|部门预算|部门|单位|预算|年度")
+#: "一般公共预算拨款支出", "政府性基金预算财政拨款支出表" (budget): the fund's own money.
+_FUND_GRANT = re.compile(r"(一般公共|政府性基金|国有资本经营)(?:财政)?拨款(?=.*支出)(?!.*决算)")
+_BY_CLASS = re.compile(r"[（(]按?(?:支出)?(功能|经济)(?:分类)?(?:科目)?[）)]|(功能|经济)(?:分类|科目)")
+
+
+def _title_key(text: str) -> str:
+    """A title without the words that vary between provinces for one kind of table."""
+    text = _FILLER.sub("", key(text).replace("总体", "总"))
+    return _FUND_GRANT.sub(r"\1", text)
+
+
+_ALIASES = sorted(
+    ((_title_key(alias), kind) for kind in KINDS for alias in kind.aliases), key=lambda pair: -len(pair[0])
+)
 
 
 def kind_of(name: str | None) -> Kind | None:
@@ -82,12 +112,21 @@ def kind_of(name: str | None) -> Kind | None:
 
 
 def _by_title(title: str) -> str | None:
-    normalised = key(title)
-    if _NOT_THE_TABLE.search(normalised):
+    if _NOT_THE_TABLE.search(key(title)):
         return None
+    normalised = _title_key(title)
+    classification = _BY_CLASS.search(normalised)
+    by = (classification[1] or classification[2]) if classification else None
+    if classification:
+        normalised = _BY_CLASS.sub("", normalised)
     for alias, kind in _ALIASES:
         if alias in normalised:
-            return kind.name
+            name = kind.name
+            if by == "经济" and name == "一般公共预算支出表":
+                return "一般公共预算支出经济分类表"
+            if by == "功能" and name == "一般公共预算基本支出表":
+                return "一般公共预算基本支出功能分类表"
+            return name
     return None
 
 

@@ -17,7 +17,7 @@ from ..figures import find_numbers
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, recognise
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
-from ..text import clean
+from ..text import clean, key
 from .blocks import split_blocks
 from .captions import Meta, meta_of, title_of
 from .grid import Grid
@@ -43,9 +43,37 @@ def _is_formula(text: str) -> bool:
     return ("=" in text or "＝" in text) and bool(_FORMULA.search(text))
 
 
-def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta) -> list | None:
+#: A page number as printed at the foot or head of a page: "3", "- 3 -", "第 3 页", "第3页 共50页", "3/50".
+_PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?(?:\s*[-—－])?\s*$")
+
+
+def _page_furniture(lines: tuple[str, ...], pages: tuple[tuple[int, int], ...]) -> frozenset[int]:
+    """The lines that only mark pages: the page marks, and a page number printed
+    right before or right after one (or at the very end)."""
+    furniture = set()
+    for number, _ in pages:
+        furniture.add(number)
+        for neighbour in (number - 1, number + 1):
+            if 1 <= neighbour <= len(lines) and _PAGE_NUMBER.match(lines[neighbour - 1]):
+                furniture.add(neighbour)
+    if pages:
+        last = len(lines)
+        while last > pages[-1][0] and not lines[last - 1].strip():
+            last -= 1
+        if last > pages[-1][0] and _PAGE_NUMBER.match(lines[last - 1]):
+            furniture.add(last)
+    return frozenset(furniture)
+
+
+def _width(rows) -> int:
+    return max((len(row.texts) for row in rows), default=0)
+
+
+def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_page: bool) -> list | None:
     """The rows a grid adds to the table above it, if it is that table's next page:
-    its first rows repeat the header of that table, or it carries the same 表号."""
+    its first rows repeat the header of that table, it carries the same 表号, or,
+    right after a page break with nothing but page furniture between, it has the
+    same columns."""
     header = {printed_row(row) for row in previous.rows[:8]}
     rows = list(grid.rows)
     skipped = repeated = 0
@@ -59,7 +87,14 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta) -> li
         return rows[skipped:]
     if pending.marker and pending.marker == previous.meta.marker:
         return rows
+    if new_page and _width(rows) == _width(previous.rows):
+        return rows
     return None
+
+
+def _same_title(title: str, other: str | None) -> bool:
+    """A title printed again over a table's next page."""
+    return other is not None and key(title) == key(other)
 
 
 class _Reader:
@@ -71,6 +106,8 @@ class _Reader:
         self.headings: list[Heading] = []
         self.pending = Meta()
         self.clean_since_grid = False
+        self.new_page = False
+        self.furniture = _page_furniture(source.lines, source.pages)
         self.note_open = False
         self.note_gap = 0
         self.paragraph: list[Segment] = []
@@ -91,14 +128,16 @@ class _Reader:
         self.scrambled = False
         previous = self.physical[-1] if self.physical else None
         rows = None
-        if previous and self.clean_since_grid and self.pending.title is None:
-            rows = _continuation_rows(previous, grid, self.pending)
+        title = self.pending.title
+        if previous and self.clean_since_grid and (title is None or _same_title(title, previous.meta.title)):
+            rows = _continuation_rows(previous, grid, self.pending, self.new_page)
         if rows is not None:
             previous.rows.extend(rows)
         else:
             self.physical.append(PhysicalTable(meta=self.pending, rows=list(grid.rows), first_line=grid.first_line))
         self.pending = Meta()
         self.clean_since_grid = True
+        self.new_page = False
         self.note_open = True
         self.note_gap = 0
 
@@ -131,6 +170,9 @@ class _Reader:
     # ---- lines
 
     def line(self, number: int, text: str) -> None:
+        if number in self.furniture:
+            self.new_page = True
+            return
         if not text.strip(" \t\u3000\xa0\r"):
             self.flush()
             self.note_gap += 1

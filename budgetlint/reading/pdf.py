@@ -49,6 +49,9 @@ def _table_lines(rows: list[list[str | None]]) -> list[str]:
     texts = [row for row in texts if any(row)]
     if not texts:
         return []
+    # A margin column the ruling draws left of the table holds nothing.
+    while all(row and not row[0] for row in texts):
+        texts = [row[1:] for row in texts]
     if max(len(row) for row in texts) < 2:
         return [row[0] for row in texts]
     return ["\t".join(row) for row in texts]
