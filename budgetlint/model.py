@@ -150,6 +150,12 @@ class Row:
     cells: tuple[Cell | None, ...]
     label_span: Span | None = None
     number_span: Span | None = None
+    #: Which of the column ranges stacked into this logical table printed the row
+    #: (人员经费 on the left of a 基本支出 table, 公用经费 on the right).
+    segment: int = 0
+    #: The index in ``Table.rows`` of the row this one breaks down ("年初结转和结余"
+    #: over its "一、一般公共预算财政拨款"; a row over its "其中：" row), if any.
+    parent: int | None = None
 
     def cell(self, index: int) -> Cell | None:
         return self.cells[index] if 0 <= index < len(self.cells) else None
@@ -212,6 +218,9 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     footnotes: tuple[Footnote, ...] = ()
+    #: Why a table whose title names a known kind was not read as that kind (its
+    #: shape is not understood, so it yields no arithmetic finding).
+    unrecognised: str | None = None
 
     def column(self, number: int) -> Column | None:
         """The column whose printed 栏次 is ``number``."""

@@ -24,6 +24,7 @@ def table_to_json(table: Table) -> dict[str, Any]:
     return {
         "title": table.title,
         "kind": table.kind,
+        "unrecognised": table.unrecognised,
         "part": table.part,
         "line": table.line,
         "unit": table.unit,
@@ -50,7 +51,9 @@ def tables_to_json(document: Document) -> list[dict[str, Any]]:
 
 def _caption(table: Table) -> str:
     parts = [table.title or "（无标题表格）"]
-    parts.append(f"[{table.kind}]" if table.kind else "[未识别]")
+    parts.append(
+        f"[{table.kind}]" if table.kind else f"[未识别：{table.unrecognised}]" if table.unrecognised else "[未识别]"
+    )
     if table.part:
         parts.append(f"· {table.part}")
     facts = [f"第 {table.line} 行"]

@@ -37,13 +37,16 @@ def repeated_row(context: Context):
             if table.part and table.columns:
                 sides[_ORDINAL.sub("", table.part)].append(table)
         for tables in sides.values():
-            first_seen: dict[str, Place] = {}
+            first_seen: dict[tuple[str, str], Place] = {}
             for table in tables:
                 column = table.columns[0]
                 for row in table.rows:
-                    name = row_key(row.label)
-                    if not name or row.code:
+                    if not row_key(row.label) or row.code:
                         continue
+                    # A breakdown row ("一、一般公共预算财政拨款" under 年初结转) is another
+                    # quantity than the row of the same name above it.
+                    owner = row_key(table.rows[row.parent].label) if row.parent is not None else ""
+                    name = (owner, row_key(row.label))
                     place = Place(table, row, column)
                     earlier = first_seen.setdefault(name, place)
                     if earlier is place:

@@ -32,7 +32,9 @@ def _sum_failures(context: Context, table: Table, parent: Row, children: list[Ro
         yield Finding(place.span, message, tuple((part.span, describe(part)) for part in parts))
 
 
-def _coded_tables(context: Context) -> Iterator[tuple[Table, dict[str, Row]]]:
+def _coded_tables(context: Context) -> Iterator[tuple[Table, dict[str, Row], frozenset[str]]]:
+    """Each financial table with its rows by code, and the codes printed on more
+    than one row (which row holds the quantity is then uncertain)."""
     for table in context.document.tables:
         if table.kind not in FINANCIAL:
             continue
@@ -46,7 +48,7 @@ def _coded_tables(context: Context) -> Iterator[tuple[Table, dict[str, Row]]]:
         for code in duplicated:
             del codes[code]
         if codes:
-            yield table, codes
+            yield table, codes, frozenset(duplicated)
 
 
 def _is_total(label: str) -> bool:
@@ -74,11 +76,11 @@ def subject_hierarchy(context: Context):
 
     通过的例子（000 表2）：210 卫生健康支出 1,208.45 = 11.74 + 1,019.97 + 176.74。
     """
-    for table, codes in _coded_tables(context):
+    for table, codes, duplicated in _coded_tables(context):
         for code, row in codes.items():
             length = len(code) + 2
-            if length not in _LEVEL:
-                continue
+            if length not in _LEVEL or any(len(c) == length and c.startswith(code) for c in duplicated):
+                continue  # a child printed twice: its share of the sum is not certain
             children = [r for c, r in codes.items() if len(c) == length and c.startswith(code)]
             if children:
                 yield from _sum_failures(context, table, row, children, f"其下各{_LEVEL[length]}")
@@ -101,12 +103,17 @@ def total_of_classes(context: Context):
 
     通过的例子（000 表2）：合计 1,224.48 = 9.00 + 1,208.45 + 7.03。
     """
-    for table, codes in _coded_tables(context):
-        classes = [row for code, row in codes.items() if len(code) == 3]
-        if not classes:
+    for table, codes, duplicated in _coded_tables(context):
+        if any(len(code) == 3 for code in duplicated):
             continue
-        for row in table.rows:
-            if row.code is None and _is_total(row.label):
+        totals = [row for row in table.rows if row.code is None and _is_total(row.label)]
+        # Where each stacked column range prints a total of its own (人员经费合计 under
+        # 301 and 303 on the left of a 基本支出 table, 公用经费合计 under 302 and 310 on
+        # the right), a total sums the classes of its range only.
+        own_range = len({row.segment for row in totals}) > 1
+        for row in totals:
+            classes = [r for c, r in codes.items() if len(c) == 3 and (not own_range or r.segment == row.segment)]
+            if classes:
                 yield from _sum_failures(context, table, row, classes, "各类")
 
 

@@ -77,7 +77,13 @@ def test_check_json_over_a_directory(capsys):
     }
     assert first["page"] is None  # a text file without page marks
     assert first["related"] == [
-        {"path": str(SEEDS["000"]), "line": 221, "column": 14, "page": None, "message": "脚注公式「28行=（28+29+31）行」"}
+        {
+            "path": str(SEEDS["000"]),
+            "line": 221,
+            "column": 14,
+            "page": None,
+            "message": "脚注公式「28行=（28+29+31）行」",
+        }
     ]
 
 

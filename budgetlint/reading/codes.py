@@ -11,7 +11,7 @@ import re
 __all__ = ["SubjectCodes"]
 
 _CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_CODE_IN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})[ \u3000]+(\S.*)$")
+_CODE_IN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:[ \u3000]+|[ \u3000]*[-－—][ \u3000]*)(\S.*)$")
 
 
 class SubjectCodes:
@@ -30,6 +30,10 @@ class SubjectCodes:
                 continue
             if text.isdigit() and len(text) in (2, 3, 5, 7) and not names:
                 parts.append((position, text))
+                continue
+            if text.isdigit() and len(text) == 1 and parts and not names:
+                # A 款/项 column whose spreadsheet dropped the leading zero ("301→2→津贴补贴").
+                parts.append((position, "0" + text))
                 continue
             inline = _CODE_IN_NAME.match(text)
             if inline and not parts and not names:

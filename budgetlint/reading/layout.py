@@ -44,7 +44,9 @@ def _is_formula(text: str) -> bool:
 
 
 #: A page number as printed at the foot or head of a page: "3", "- 3 -", "第 3 页", "第3页 共50页", "3/50".
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-—－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?(?:\s*[-—－])?\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?(?:\s*[-—－])?\s*$"
+)
 
 
 def _page_furniture(lines: tuple[str, ...], pages: tuple[tuple[int, int], ...]) -> frozenset[int]:
@@ -87,9 +89,15 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
         return rows[skipped:]
     if pending.marker and pending.marker == previous.meta.marker:
         return rows
-    if new_page and _width(rows) == _width(previous.rows):
+    if new_page and _width(rows) == _width(previous.rows) and not any(map(_titled, rows[:3])):
         return rows
     return None
+
+
+def _titled(row) -> bool:
+    """A row that holds a table title alone: the grid opens a table of its own."""
+    filled = [text for text in row.texts if text.strip()]
+    return len(filled) == 1 and title_of(filled[0]) is not None
 
 
 def _same_title(title: str, other: str | None) -> bool:

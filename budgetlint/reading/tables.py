@@ -19,6 +19,7 @@ from ..findings import Diagnostic
 from ..kinds import FINANCIAL, PERFORMANCE, recognise
 from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
 from ..text import clean, key, squeeze
+from .breakdowns import breakdowns
 from .captions import Meta, meta_of, title_of
 from .codes import SubjectCodes
 from .grid import RawRow
@@ -248,10 +249,20 @@ class _Group(NamedTuple):
     ranges: tuple[tuple[int, int], ...]
 
 
+_CLASSIFIED_LABEL = re.compile(r"科目\(按[^()]*\)$")
+
+
+def _starts_group(text: str) -> bool:
+    """A header word that heads the label column of a group: 项目, 科目编码,
+    "支出功能分类科目（按大类）"."""
+    word = key(text)
+    return word in _GROUP_STARTS or bool(_CLASSIFIED_LABEL.search(word))
+
+
 def _group_starts(header: list[_Row]) -> tuple[list[int], int | None]:
     """Where side-by-side column groups start, and which header row says so."""
     for index in range(len(header) - 1, -1, -1):
-        starts = [p for p, text in enumerate(header[index].texts) if key(text) in _GROUP_STARTS]
+        starts = [p for p, text in enumerate(header[index].texts) if _starts_group(text)]
         if len(starts) >= 2:
             starts[0] = 0
             return starts, index
@@ -360,6 +371,7 @@ def _rows(
     codes: SubjectCodes | None,
     path: str,
     problems: list[Diagnostic],
+    segment: int = 0,
 ) -> list[Row]:
     """The rows of one column group; subject codes are read where ``codes`` is given."""
     start, end = bounds
@@ -389,7 +401,8 @@ def _rows(
             if number is not None:
                 number_span = _cell_span(row.raw, number_column)
         cells = tuple(_model_cell(row, c) if c < width else None for c in value_columns)
-        rows.append(Row(row.raw.lines[start], squeeze("".join(names)), code, number, cells, label_span, number_span))
+        label = squeeze("".join(names))
+        rows.append(Row(row.raw.lines[start], label, code, number, cells, label_span, number_span, segment))
     return rows
 
 
@@ -444,7 +457,8 @@ def build_tables(
     }
     problems: list[Diagnostic] = []
     tables = []
-    for group in _groups(header, width) if financial else [_Group(None, ((0, width),))]:
+    groups = _groups(header, width) if financial else [_Group(None, ((0, width),))]
+    for group in groups:
         columns = [c for start, end in group.ranges for c in range(start, end)]
         headers: dict[int, list[str]] = {}
         for row in header:
@@ -454,8 +468,9 @@ def build_tables(
         roles = _roles(columns, headers, split, financial)
         codes = SubjectCodes() if financial else None
         table_rows: list[Row] = []
-        for bounds in group.ranges:
-            table_rows.extend(_rows(split.data, skip, bounds, roles, codes, path, problems))
+        for segment, bounds in enumerate(group.ranges):
+            table_rows.extend(_rows(split.data, skip, bounds, roles, codes, path, problems, segment))
+        table_rows = breakdowns(table_rows)
         first_start, first_end = group.ranges[0]
         value_columns = [c for c in range(first_start, first_end) if roles[c] == "value"]
         paths = _header_paths(header, group.ranges[:1])
@@ -464,4 +479,23 @@ def build_tables(
             for i, c in enumerate(value_columns)
         )
         tables.append(Table(part=group.part, columns=table_columns, rows=tuple(table_rows), **common))
+        if financial and any(_interleaved(split.data, roles, bounds) for bounds in group.ranges):
+            reason = "名称栏与数字栏交错（并排的几组未能分开），表的结构未能读懂"
+            return [attrs.evolve(t, kind=None, unrecognised=reason) for t in tables], problems
     return tables, problems
+
+
+def _interleaved(data: list[_Row], roles: dict[int, str], bounds: tuple[int, int]) -> bool:
+    """Names printed right of amounts within one group: groups side by side that
+    were not told apart, whose rows would mix two sides of the table."""
+    start, end = bounds
+    filled = {c for row in data for c in range(start, min(end, len(row.texts))) if row.texts[c]}
+    seen_value = False
+    for column in range(start, end):
+        if column not in filled:
+            continue
+        if roles[column] == "value":
+            seen_value = True
+        elif roles[column] == "label" and seen_value:
+            return True
+    return False
