@@ -138,7 +138,8 @@ def total_of_named_classes(context: Context):
     for table in context.document.tables:
         if table.kind not in FINANCIAL or any(row.code or row.number is not None for row in table.rows):
             continue
-        classes = [row for row in table.rows if class_code(row_key(row.label))]
+        # A 类 is never the breakdown of another row ("（10）其他支出" under an 经济分类 heading).
+        classes = [row for row in table.rows if row.parent is None and class_code(row_key(row.label))]
         if len({class_code(row_key(row.label)) for row in classes}) != len(classes) or not classes:
             continue  # a name printed twice: which row is the 类 is not certain
         for row in table.rows:

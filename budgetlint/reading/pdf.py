@@ -82,6 +82,10 @@ def _page_lines(page) -> list[str]:
     return [text for _, _, lines in placed for text in lines]
 
 
+def _from_pdf_library(error: BaseException) -> bool:
+    return type(error).__module__.startswith(("pdfminer", "pdfplumber"))
+
+
 def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
     """The text of a PDF as budgetlint reads it; raises :class:`UnreadablePdf`."""
     try:
@@ -98,13 +102,13 @@ def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
                 lines.append(page_mark(number))
                 characters += len(page.chars)
                 lines.extend(_page_lines(page))
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        raise UnreadablePdf("PDF 已加密，无法读取其文字") from None
-    except PDFSyntaxError as error:
-        raise UnreadablePdf(f"PDF 已损坏，无法读取（{error}）") from None
-    except Exception as error:  # pdfminer raises many kinds on damaged files
-        if type(error).__module__.startswith(("pdfminer", "pdfplumber")) or isinstance(error, (ValueError, KeyError)):
-            raise UnreadablePdf(f"PDF 已损坏，无法读取（{type(error).__name__}: {error}）") from None
+    except Exception as error:  # pdfminer raises many kinds on damaged files, pdfplumber wraps them
+        cause = error.args[0] if type(error).__name__ == "PdfminerException" and error.args else error
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadablePdf("PDF 已加密，无法读取其文字") from None
+        if isinstance(cause, (PDFSyntaxError, ValueError, KeyError, TypeError)) or _from_pdf_library(cause):
+            detail = str(cause) or type(cause).__name__
+            raise UnreadablePdf(f"PDF 已损坏，无法读取（{detail}）") from None
         raise
     if not lines:
         raise UnreadablePdf("PDF 没有页面")
