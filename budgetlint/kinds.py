@@ -77,7 +77,14 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "项目支出绩效目标表",
         "绩效",
-        ("项目支出绩效目标表", "项目绩效目标表", "绩效目标填报表", "专项资金绩效目标表", "项目支出绩效表"),
+        (
+            "项目支出绩效目标表",
+            "项目绩效目标表",
+            "绩效目标填报表",
+            "专项资金绩效目标表",
+            "经费绩效目标表",
+            "项目支出绩效表",
+        ),
     ),
     Kind("部门整体支出绩效目标表", "绩效", ("整体支出绩效目标表", "整体绩效目标表")),
 )
@@ -138,6 +145,9 @@ def _by_header(words: Iterable[str]) -> str | None:
     def has(*needles: str) -> bool:
         return all(needle in text for needle in needles)
 
+    targets = has("指标值") or has("绩效目标") or has("年度目标")
+    if targets and not (has("执行数") or has("得分") or has("实际完成") or has("完成值")):
+        return "部门整体支出绩效目标表" if has("部门整体") or has("整体支出") else "项目支出绩效目标表"
     if has("执行率") and (has("项目名称") or has("项目类别") or has("项目属性")):
         return "项目支出绩效自评表"
     if has("执行率") and (has("部门整体") or has("整体支出")):

@@ -352,7 +352,23 @@ def _roles(columns: list[int], headers: dict[int, list[str]], split: _Split, fin
             roles[column] = "value"
     if not lanci and "label" not in roles.values() and columns:
         roles[columns[0]] = "label"
+    if financial:
+        labels = [c for c in columns if roles[c] == "label"]
+        for column in columns:
+            if labels and column < labels[-1] and roles[column] == "value" and not headers.get(column):
+                if _holds_codes(split.data, column):
+                    roles[column] = "label"  # the 款 or 项 digits of a code split over columns
     return roles
+
+
+_CODE_PART = re.compile(r"\d{1,7}")
+_LEVEL_WORDS = frozenset({"类", "款", "项"})
+
+
+def _holds_codes(data: list[_Row], column: int) -> bool:
+    """A column without a header whose cells are all code digits ("06", "01")."""
+    texts = [row.texts[column] for row in data if column < len(row.texts) and row.texts[column]]
+    return bool(texts) and all(_CODE_PART.fullmatch(t) or t in _LEVEL_WORDS for t in texts)
 
 
 # --------------------------------------------------------------------------
@@ -390,6 +406,8 @@ def _rows(
         width = len(texts)
         labels = [c for c in label_columns if c < width]
         label_texts = [texts[c] for c in labels]
+        # "类 款 项" of a header row that the PDF's ruling fused with the first data row.
+        label_texts = [text if text not in _LEVEL_WORDS else "" for text in label_texts]
         if codes is not None:
             code, names = codes.read(label_texts)
         else:
