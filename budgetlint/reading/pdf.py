@@ -28,6 +28,8 @@ class UnreadablePdf(NotText):
 
 #: Ruled tables only: the cell borders drawn in the PDF, as lines or as thin rectangles.
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+#: Narrower than any character: a column that can hold nothing (points).
+_MARGIN = 12.0
 _CELL_BREAK = re.compile(r"\s*\n\s*")
 _INNER_BLANKS = re.compile(r"[\t\r\f\v]+")
 
@@ -43,15 +45,14 @@ def _cell_text(text: str | None) -> str:
     return _INNER_BLANKS.sub(" ", _CELL_BREAK.sub("", text.strip()))
 
 
-def _table_lines(rows: list[list[str | None]]) -> list[str]:
+def _table_lines(rows: list[list[str | None]], first_width: float) -> list[str]:
     """A table's rows as tab rows; a table of one column is text, not a grid."""
     texts = [[_cell_text(cell) for cell in row] for row in rows]
     texts = [row for row in texts if any(row)]
     if not texts:
         return []
-    # A margin column the ruling draws left of the table holds nothing.
-    while all(row and not row[0] for row in texts):
-        texts = [row[1:] for row in texts]
+    if first_width < _MARGIN and all(row and not row[0] for row in texts):
+        texts = [row[1:] for row in texts]  # a margin column the ruling draws left of the table
     if max(len(row) for row in texts) < 2:
         return [row[0] for row in texts]
     return ["\t".join(row) for row in texts]
@@ -70,7 +71,8 @@ def _page_lines(page) -> list[str]:
     boxes = [table.bbox for table in tables]
     placed: list[tuple[float, int, list[str]]] = []
     for order, table in enumerate(tables):
-        lines = _table_lines(table.extract())
+        edges = sorted({cell[0] for cell in table.cells} | {cell[2] for cell in table.cells})
+        lines = _table_lines(table.extract(), edges[1] - edges[0] if len(edges) > 1 else 0.0)
         if lines:
             placed.append((table.bbox[1], order, lines))
     text = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(b, obj) for b in boxes))
