@@ -22,6 +22,10 @@ _LEVEL = {3: "类", 5: "款", 7: "项"}
 def _sum_failures(context: Context, table: Table, parent: Row, children: list[Row], what: str) -> Iterator[Finding]:
     for column in table.columns:
         own = parent.cell(column.index)
+        if own is None or own.figure is None:
+            # A 类 or 合计 that prints no amount: tables that print amounts only on
+            # 款/项 rows, a total printed in a cell merged over the next group.
+            continue
         sides = disagreement(own, [(1, child.cell(column.index)) for child in children], context.slack)
         if sides is None:
             continue

@@ -151,3 +151,20 @@ def test_a_damaged_pdf_is_refused_and_the_other_files_are_still_linted(tmp_path,
     assert "damaged.pdf：PDF 已损坏，无法读取" in err
     assert "no_text_layer.pdf：PDF 没有文字层" in err
     assert "Traceback" not in err and out == ""
+
+
+def test_a_frame_around_the_table_holds_its_title_and_facts():
+    """Jiangsu draws a border around title, 部门, 单位 and table: the frame's one cell
+    is no row of the table, and what stands in it outside the table is its caption;
+    three groups side by side (收入, 支出 by 功能分类, 支出 by 用途), named at two heights."""
+    document = read("jiangsu_shengwei_2019_yusuan_biaoge.pdf")
+    summary = document.tables[:3]
+    assert [(t.kind, t.part) for t in summary] == [
+        ("部门收支总表", "收入"),
+        ("部门收支总表", "支出"),
+        ("部门收支总表", "支出（2）"),
+    ]
+    assert {(t.title, t.department, t.unit) for t in summary} == {("收支预算总表", "中共江苏省委办公厅", "万元")}
+    income = document.tables_of_kind("部门收入总表")[0]
+    assert income.title == "收入预算总表" and income.rows[0].label == "收入总计"
+    assert "收入预算总表" not in "".join(row.label for row in income.rows)

@@ -12,7 +12,7 @@ import attrs
 
 from ..text import clean
 
-__all__ = ["Meta", "meta_of", "title_of"]
+__all__ = ["Meta", "caption_of", "meta_of", "title_of"]
 
 _DEPARTMENT = re.compile(r"^(?:部门|部门名称|单位名称|编制部门|编制单位|预算单位|填报单位)\s*[:：]\s*(.*)$")
 _UNIT = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -76,3 +76,20 @@ def meta_of(text: str) -> Meta | None:
     if text or (meta.unit is None and meta.department is None and meta.marker is None):
         return None
     return meta
+
+
+_META_START = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|金额单位|部门|单位)\s*[:：]")
+
+
+def caption_of(text: str) -> tuple[str | None, Meta | None]:
+    """The title a line or cell states, and the 部门/单位 facts printed after it on
+    the same line ("收支预算总表 部门：中共江苏省委办公厅 单位：万元")."""
+    title = title_of(text)
+    if title:
+        return title, None
+    found = _META_START.search(text)
+    if found and found.start() > 0:
+        head, facts = title_of(text[: found.start()]), meta_of(text[found.start() :])
+        if head and facts:
+            return head, facts
+    return None, None

@@ -19,7 +19,7 @@ from ..kinds import FINANCIAL, recognise
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean, key
 from .blocks import split_blocks
-from .captions import Meta, meta_of, title_of
+from .captions import Meta, caption_of, meta_of
 from .grid import Grid
 from .problems import problem
 from .source import read_bytes
@@ -98,7 +98,7 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
 def _titled(row) -> bool:
     """A row that holds a table title alone: the grid opens a table of its own."""
     filled = [text for text in row.texts if text.strip()]
-    return len(filled) == 1 and title_of(filled[0]) is not None
+    return len(filled) == 1 and caption_of(filled[0])[0] is not None
 
 
 def _same_title(title: str, other: str | None) -> bool:
@@ -189,7 +189,7 @@ class _Reader:
         if self.note(number, text):
             return
         self.note_open = False
-        title = title_of(text)
+        title, caption_facts = caption_of(text)
         if self.scrambled:
             if title or _HEADING.match(text.lstrip()):
                 self.scrambled = False
@@ -203,6 +203,8 @@ class _Reader:
         if title:
             self.flush()
             self.pending = Meta(title=title, title_line=number)
+            if caption_facts:
+                self.pending.add(caption_facts)
             self.headings.append(Heading(number, title))
             self.clean_since_grid = False
             return

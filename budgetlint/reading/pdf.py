@@ -31,6 +31,7 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 #: Narrower than any character: a column that can hold nothing (points).
 _MARGIN = 12.0
 _CELL_BREAK = re.compile(r"\s*\n\s*")
+_CAPTION_BREAK = re.compile(r"\s*\n\s*(?=(?:编制部门|编制单位|部门名称|单位名称|预算单位|金额单位|部门|单位)\s*[:：])")
 _INNER_BLANKS = re.compile(r"[\t\r\f\v]+")
 
 
@@ -39,10 +40,12 @@ def is_pdf(data: bytes) -> bool:
 
 
 def _cell_text(text: str | None) -> str:
-    """A cell's text on one line: its lines joined, as the cell prints them."""
+    """A cell's text on one line: its lines joined, as the cell prints them (a
+    word broken over lines is one word; a 部门/单位 line after a title stays apart)."""
     if not text:
         return ""
-    return _INNER_BLANKS.sub(" ", _CELL_BREAK.sub("", text.strip()))
+    text = _CAPTION_BREAK.sub(" ", text.strip())
+    return _INNER_BLANKS.sub(" ", _CELL_BREAK.sub("", text))
 
 
 def _table_lines(rows: list[list[str | None]], first_width: float) -> list[str]:
@@ -65,16 +68,65 @@ def _inside(box: tuple[float, float, float, float], obj: dict) -> bool:
     return x0 <= middle_x <= x1 and top <= middle_y <= bottom
 
 
+def _contains(outer: tuple, inner: tuple, slack: float = 1.0) -> bool:
+    return (
+        outer[0] - slack <= inner[0]
+        and outer[1] - slack <= inner[1]
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def _without_frames(tables: list) -> list:
+    """The tables, without a frame drawn around other tables (its one cell would
+    hold all their text again)."""
+    return [
+        table
+        for table in tables
+        if not any(other is not table and _contains(table.bbox, other.bbox) for other in tables)
+    ]
+
+
+def _frames(cells: list[tuple]) -> set[tuple]:
+    """The cells of a table that only frame other cells (a border drawn around the
+    whole table, its title inside): they hold no cell of their own."""
+    if len(cells) < 2:
+        return set()
+    areas = sorted((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
+    typical = areas[len(areas) // 2]
+    large = [c for c in cells if (c[2] - c[0]) * (c[3] - c[1]) > 4 * typical]
+    return {c for c in large if any(o is not c and _contains(c, o) for o in cells)}
+
+
+def _table_place(table) -> tuple[list[str], float, list[tuple]]:
+    """A table's tab rows, the top of its first row, and where its cells' text is:
+    the table's box, or its cells when a frame cell holds text that belongs outside."""
+    edges = sorted({cell[0] for cell in table.cells} | {cell[2] for cell in table.cells})
+    first_width = edges[1] - edges[0] if len(edges) > 1 else 0.0
+    frames = _frames(table.cells)
+    rows = table.extract()
+    if not frames:
+        return _table_lines(rows, first_width), table.bbox[1], [table.bbox]
+    if not any(cell[0] == edges[0] for cell in table.cells if cell not in frames):
+        first_width = 0.0  # the first column is the frame's own: nothing of the table stands in it
+    for row, texts in zip(table.rows, rows, strict=True):
+        for index, cell in enumerate(row.cells):
+            if cell in frames:
+                texts[index] = ""
+    inner = [cell for cell in table.cells if cell not in frames]
+    return _table_lines(rows, first_width), min(cell[1] for cell in inner), inner
+
+
 def _page_lines(page) -> list[str]:
     """The lines of one page, top to bottom: text lines and table rows."""
-    tables = page.find_tables(_TABLE_SETTINGS)
-    boxes = [table.bbox for table in tables]
+    tables = _without_frames(page.find_tables(_TABLE_SETTINGS))
+    boxes: list[tuple] = []
     placed: list[tuple[float, int, list[str]]] = []
     for order, table in enumerate(tables):
-        edges = sorted({cell[0] for cell in table.cells} | {cell[2] for cell in table.cells})
-        lines = _table_lines(table.extract(), edges[1] - edges[0] if len(edges) > 1 else 0.0)
+        lines, top, where = _table_place(table)
+        boxes.extend(where)
         if lines:
-            placed.append((table.bbox[1], order, lines))
+            placed.append((top, order, lines))
     text = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(b, obj) for b in boxes))
     for order, line in enumerate(text.extract_text_lines(return_chars=False), len(tables)):
         words = _INNER_BLANKS.sub(" ", line["text"]).strip()

@@ -20,7 +20,7 @@ from ..kinds import FINANCIAL, PERFORMANCE, recognise
 from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
 from ..text import clean, key, squeeze
 from .breakdowns import breakdowns
-from .captions import Meta, meta_of, title_of
+from .captions import Meta, caption_of, meta_of
 from .codes import SubjectCodes
 from .grid import RawRow
 from .problems import problem
@@ -34,7 +34,7 @@ _DIGITS_AND_SPACES = re.compile(r"[\d ]+")
 _LANCI_WORDS = frozenset({"栏次", "栏", "次", "类", "款", "项", "行次", ""})
 _LABEL_WORDS = frozenset({"项目", "项", "目", "类", "款", "栏次", "栏", "次", "编码", "名称", "功能分类", "序号"})
 _BUDGET_WORDS = ("预算数", "执行数", "执行率", "得分", "分值", "全年预算数", "年初预算数", "全年执行数")
-_GROUP_STARTS = frozenset({"项目", "项", "科目编码", "项目(按功能分类)", "经济科目编码", "功能科目编码"})
+_GROUP_STARTS = frozenset({"项目", "项", "项目名称", "科目编码", "项目(按功能分类)", "经济科目编码", "功能科目编码"})
 #: A cell longer than this in a financial table is text extracted in the
 #: wrong place (a table read twice, a row collapsed), not a cell.
 _GARBLED_CELL = 80
@@ -152,10 +152,13 @@ def _take_inner_meta(rows: list[_Row], meta: Meta) -> list[_Row]:
     while index < min(len(rows), 3):
         row = rows[index]
         filled = [i for i, text in enumerate(row.texts) if text]
-        if len(filled) == 1 and title_of(row.texts[filled[0]]):
-            meta.title = row.texts[filled[0]]
+        title, facts = caption_of(row.texts[filled[0]]) if len(filled) == 1 else (None, None)
+        if title:
+            meta.title = title
             meta.title_line = row.raw.lines[filled[0]]
-            index += 1
+            if facts:
+                meta.add(facts)
+            del rows[index]
             continue
         kept = list(row.texts)
         for i in filled:
@@ -256,30 +259,56 @@ def _starts_group(text: str) -> bool:
     """A header word that heads the label column of a group: 项目, 科目编码,
     "支出功能分类科目（按大类）"."""
     word = key(text)
-    return word in _GROUP_STARTS or bool(_CLASSIFIED_LABEL.search(word))
+    return word in _GROUP_STARTS or word.endswith("科目名称") or bool(_CLASSIFIED_LABEL.search(word))
 
 
 def _group_starts(header: list[_Row]) -> tuple[list[int], int | None]:
-    """Where side-by-side column groups start, and which header row says so."""
+    """Where side-by-side column groups start, and the lowest header row that says so.
+
+    A group starts at a label header (项目, 科目编码, 功能科目名称 …) that stands
+    right of an amount column; the header rows may say it at different heights
+    ("项目名称" over the 收入 side, "功能科目名称" one row lower on the 支出 side).
+    """
+    width = max((len(row.texts) for row in header), default=0)
+    words = [[row.texts[c] for row in header if c < len(row.texts) and row.texts[c]] for c in range(width)]
+
+    def after_amounts(position: int) -> bool:
+        before = words[position - 1]
+        return bool(before) and not any(_starts_group(t) or _is_label_word(t) for t in before)
+
+    starts: set[int] = set()
+    marker_row = None
     for index in range(len(header) - 1, -1, -1):
-        starts = [p for p, text in enumerate(header[index].texts) if _starts_group(text)]
-        if len(starts) >= 2:
-            starts[0] = 0
-            return starts, index
-    return [0], None
+        texts = header[index].texts
+        found = [p for p, text in enumerate(texts) if _starts_group(text) and (p == 0 or after_amounts(p))]
+        if found:
+            starts.update(found)
+            marker_row = index if marker_row is None else marker_row
+    if len(starts) < 2:
+        return [0], None
+    ordered = sorted(starts)
+    ordered[0] = 0
+    return ordered, marker_row
+
+
+_AMOUNT_WORDS = frozenset({"金额", "预算数", "决算数", "合计", "小计", "数额"})
 
 
 def _part_name(text: str) -> str | None:
+    """A side's name (收入, 支出, 人员经费), never a column's own header (项目名称, 金额)."""
     name = key(text)
+    if name in _AMOUNT_WORDS or _starts_group(text) or _is_label_word(text):
+        return None
     return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else None
 
 
 def _part_names(header: list[_Row], marker_row: int, bounds: list[tuple[int, int]]) -> list[str | None]:
-    """Group names (收入/支出, 人员经费/公用经费) from the nearest header row that has any."""
+    """Group names (收入/支出, 人员经费/公用经费) from the nearest header row above the
+    marker row that names the first group."""
     for index in range(marker_row - 1, -1, -1):
         texts = header[index].texts
         names = [next(filter(None, map(_part_name, texts[start:end])), None) for start, end in bounds]
-        if any(names):
+        if names[0]:
             for position in range(1, len(names)):
                 names[position] = names[position] or names[position - 1]
             return names
