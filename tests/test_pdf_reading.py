@@ -102,10 +102,47 @@ def test_a_subject_code_that_lost_its_leading_zero():
     assert budgetlint.lint_document(document) == []
 
 
-def test_interleaved_groups_are_unrecognised_not_guessed():
+def test_double_borders_and_split_names_are_one_column_and_one_row():
+    """Jiangsu rules every cell with a double border: the slivers between the
+    borders are no columns, a merged header cell lands in the column it spans, and
+    a name broken over two rulings ("…计划生育支" / "出") is one row."""
     document = read("jiangsu_fayuan_2017_p11-12.pdf")
-    summary = document.tables[0]
-    assert summary.kind is None and "未能读懂" in summary.unrecognised
+    assert [(t.kind, t.part, len(t.columns)) for t in document.tables[:3]] == [
+        ("部门收支总表", "收入", 1),
+        ("部门收支总表", "支出", 1),
+        ("部门收支总表", "支出（2）", 1),
+    ]
+    spending = document.tables[1]
+    assert "九、医疗卫生与计划生育支出" in [row.label for row in spending.rows]
+    assert spending.row_by_label("四、公共安全支出").cells[0].figure.value == Decimal("23513.11")
+    assert budgetlint.lint_document(document) == []
+
+
+def test_a_continued_page_whose_first_row_has_no_top_border():
+    """Jiangsu 2017 p15–17: the row above the ruling of a continued page is a row of
+    the table (its words stand in the table's columns), and the pages are one table."""
+    source = read_source((PDF / "jiangsu_fayuan_2017_p15-17.pdf").read_bytes(), "j.pdf")
+    assert "30206\t电费\t235.00" in source.lines
+    document = budgetlint.read_path(PDF / "jiangsu_fayuan_2017_p15-17.pdf")
+    basic = document.tables_of_kind("一般公共预算基本支出表")[0]
+    assert basic.row_by_code("30206").cells[0].figure.value == Decimal("235.00")
+    assert basic.row_by_code("303").cells[0].figure.value == Decimal("5907.17")
+    assert budgetlint.lint_document(document) == []
+
+
+def test_interleaved_groups_are_unrecognised_not_guessed():
+    """Names right of amounts in one group (groups not told apart): no kind, the
+    reason listed, and no arithmetic finding although the figures do not add up."""
+    text = (
+        "2026年部门收支预算总表\n单位：万元\n"
+        "收入\t\t支出\t\n"
+        "名称\t金额\t名称\t金额\n"
+        "一、一般公共预算\t100.00\t一般公共服务支出\t70.00\n"
+        "合计\t100.00\t合计\t90.00\n"
+    )
+    document = budgetlint.read_text(text)
+    (table,) = document.tables
+    assert table.kind is None and "未能读懂" in table.unrecognised
     assert budgetlint.lint_document(document) == []
 
 

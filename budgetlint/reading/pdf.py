@@ -16,6 +16,8 @@ from __future__ import annotations
 import io
 import re
 
+import attrs
+
 from ..model import Source, page_mark
 from .source import NotText
 
@@ -32,6 +34,7 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _MARGIN = 12.0
 _CELL_BREAK = re.compile(r"\s*\n\s*")
 _CAPTION_BREAK = re.compile(r"\s*\n\s*(?=(?:编制部门|编制单位|部门名称|单位名称|预算单位|金额单位|部门|单位)\s*[:：])")
+_MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fffA-Za-z]")
 _INNER_BLANKS = re.compile(r"[\t\r\f\v]+")
 
 
@@ -48,17 +51,71 @@ def _cell_text(text: str | None) -> str:
     return _INNER_BLANKS.sub(" ", _CELL_BREAK.sub("", text))
 
 
-def _table_lines(rows: list[list[str | None]], first_width: float) -> list[str]:
+def _table_lines(rows: list[list[str]]) -> list[str]:
     """A table's rows as tab rows; a table of one column is text, not a grid."""
-    texts = [[_cell_text(cell) for cell in row] for row in rows]
-    texts = [row for row in texts if any(row)]
-    if not texts:
+    rows = [row for row in rows if any(row)]
+    if not rows:
         return []
-    if first_width < _MARGIN and all(row and not row[0] for row in texts):
-        texts = [row[1:] for row in texts]  # a margin column the ruling draws left of the table
-    if max(len(row) for row in texts) < 2:
-        return [row[0] for row in texts]
-    return ["\t".join(row) for row in texts]
+    if max(len(row) for row in rows) < 2:
+        return [row[0] for row in rows]
+    return ["\t".join(row) for row in rows]
+
+
+def _columns(table, frames: set[tuple]) -> tuple[list[float], list[int]]:
+    """The grid's column edges, and the columns that hold the table's cells.
+
+    A column narrower than a character that no cell of its own fills is a sliver
+    of the ruling (a margin left of the table, the gap of a double border between
+    two columns), and a column only a frame stands in is the frame's: neither is
+    a column of the table.
+    """
+    edges = sorted({cell[0] for cell in table.cells} | {cell[2] for cell in table.cells})
+    starts = {edge: index for index, edge in enumerate(edges)}
+    own_text: set[int] = set()
+    own_cell: set[int] = set()
+    for row, texts in zip(table.rows, table.extract(), strict=True):
+        for cell, text in zip(row.cells, texts, strict=True):
+            if cell is None or cell in frames:
+                continue
+            index = starts[cell[0]]
+            own_cell.add(index)
+            if text and starts[cell[2]] == index + 1:
+                own_text.add(index)
+    kept = [
+        index
+        for index in range(len(edges) - 1)
+        if index in own_text or (index in own_cell and edges[index + 1] - edges[index] >= _MARGIN)
+    ]
+    return edges, kept
+
+
+def _grid(table, frames: set[tuple]) -> tuple[list[list[str]], list[tuple[float, float]]]:
+    """The table's rows, each cell's text in the first kept column the cell spans,
+    and the kept columns' left and right edges."""
+    edges, kept = _columns(table, frames)
+    rows = []
+    for row, texts in zip(table.rows, table.extract(), strict=True):
+        cells = [""] * len(kept)
+        for cell, text in zip(row.cells, texts, strict=True):
+            if cell is None or cell in frames or not text:
+                continue
+            target = next((k for k, index in enumerate(kept) if cell[0] <= edges[index] < cell[2]), None)
+            if target is not None:
+                cells[target] = (cells[target] + " " + _cell_text(text)).strip()
+        filled = [k for k, text in enumerate(cells) if text]
+        if not filled:
+            continue  # a spacer row of a double border
+        if rows and len(filled) == 1 and _wrapped(rows[-1][filled[0]], cells[filled[0]]):
+            rows[-1][filled[0]] += cells[filled[0]]  # "九、医疗卫生与计划生育支" / "出"
+            continue
+        rows.append(cells)
+    return rows, [(edges[index], edges[index + 1]) for index in kept]
+
+
+def _wrapped(above: str, text: str) -> bool:
+    """The last character of a long name, put in a row of its own by a ruling that
+    splits the name's cell (a word of one character is no row)."""
+    return len(text) == 1 and not text.isdigit() and len(above) >= 6 and not above[-1].isdigit()
 
 
 def _inside(box: tuple[float, float, float, float], obj: dict) -> bool:
@@ -98,42 +155,80 @@ def _frames(cells: list[tuple]) -> set[tuple]:
     return {c for c in large if any(o is not c and _contains(c, o) for o in cells)}
 
 
-def _table_place(table) -> tuple[list[str], float, list[tuple]]:
-    """A table's tab rows, the top of its first row, and where its cells' text is:
-    the table's box, or its cells when a frame cell holds text that belongs outside."""
-    edges = sorted({cell[0] for cell in table.cells} | {cell[2] for cell in table.cells})
-    first_width = edges[1] - edges[0] if len(edges) > 1 else 0.0
+@attrs.define
+class _Placed:
+    """A table on its page: its tab rows, where it stands, its columns' edges."""
+
+    lines: list[str]
+    top: float
+    bottom: float
+    boxes: list[tuple]
+    columns: list[tuple[float, float]]
+    row_height: float
+
+
+def _table_place(table) -> _Placed:
     frames = _frames(table.cells)
-    rows = table.extract()
-    if not frames:
-        return _table_lines(rows, first_width), table.bbox[1], [table.bbox]
-    if not any(cell[0] == edges[0] for cell in table.cells if cell not in frames):
-        first_width = 0.0  # the first column is the frame's own: nothing of the table stands in it
-    for row, texts in zip(table.rows, rows, strict=True):
-        for index, cell in enumerate(row.cells):
-            if cell in frames:
-                texts[index] = ""
+    rows, columns = _grid(table, frames)
     inner = [cell for cell in table.cells if cell not in frames]
-    return _table_lines(rows, first_width), min(cell[1] for cell in inner), inner
+    heights = sorted(cell[3] - cell[1] for cell in inner) or [0.0]
+    boxes = inner if frames else [table.bbox]
+    top = min(cell[1] for cell in inner) if frames else table.bbox[1]
+    return _Placed(_table_lines(rows), top, table.bbox[3], boxes, columns, heights[len(heights) // 2])
+
+
+def _words(chars: list[dict]) -> list[tuple[float, float, str]]:
+    """A line's characters as words: runs with no gap wider than a quarter character."""
+    words: list[list] = []
+    for char in chars:
+        if char["text"].isspace():
+            continue
+        if words and char["x0"] - words[-1][1] <= char["size"] / 4:
+            words[-1][1] = char["x1"]
+            words[-1][2] += char["text"]
+        else:
+            words.append([char["x0"], char["x1"], char["text"]])
+    return [(x0, x1, text) for x0, x1, text in words]
+
+
+def _stray_row(line: dict, placed: _Placed) -> str | None:
+    """A row of the table printed just above or below its ruling (a page's first row
+    whose top border the PDF does not draw): a line next to the table whose words
+    each stand inside one column, in two columns at least."""
+    near = placed.row_height * 1.5
+    if not (
+        placed.top - near <= line["bottom"] <= placed.top + 1
+        or placed.bottom - 1 <= line["top"] <= placed.bottom + near
+    ):
+        return None
+    cells = [""] * len(placed.columns)
+    for x0, x1, text in _words(line["chars"]):
+        column = next((k for k, (left, right) in enumerate(placed.columns) if left - 1 <= x0 and x1 <= right + 1), None)
+        if column is None:
+            return None
+        cells[column] += text
+    if sum(1 for cell in cells if _MEANINGFUL.search(cell)) < 2:
+        return None  # a page number ("- 9 -") or a rule of dashes is no row
+    return "\t".join(cells)
 
 
 def _page_lines(page) -> list[str]:
     """The lines of one page, top to bottom: text lines and table rows."""
-    tables = _without_frames(page.find_tables(_TABLE_SETTINGS))
-    boxes: list[tuple] = []
-    placed: list[tuple[float, int, list[str]]] = []
-    for order, table in enumerate(tables):
-        lines, top, where = _table_place(table)
-        boxes.extend(where)
-        if lines:
-            placed.append((top, order, lines))
+    tables = [_table_place(table) for table in _without_frames(page.find_tables(_TABLE_SETTINGS))]
+    boxes = [box for placed in tables for box in placed.boxes]
     text = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(b, obj) for b in boxes))
-    for order, line in enumerate(text.extract_text_lines(return_chars=False), len(tables)):
+    lines: list[tuple[float, int, list[str]]] = []
+    for order, line in enumerate(text.extract_text_lines(return_chars=True), len(tables)):
+        row = next(filter(None, (_stray_row(line, placed) for placed in tables if placed.lines)), None)
+        if row is not None:
+            lines.append((line["top"], order, [row]))
+            continue
         words = _INNER_BLANKS.sub(" ", line["text"]).strip()
         if words:
-            placed.append((line["top"], order, [words]))
-    placed.sort(key=lambda item: (item[0], item[1]))
-    return [text for _, _, lines in placed for text in lines]
+            lines.append((line["top"], order, [words]))
+    lines.extend((placed.top, order, placed.lines) for order, placed in enumerate(tables) if placed.lines)
+    lines.sort(key=lambda item: (item[0], item[1]))
+    return [text for _, _, block in lines for text in block]
 
 
 def _from_pdf_library(error: BaseException) -> bool:
