@@ -30,7 +30,12 @@ def main(folder: str) -> None:
         pages = len(document.source.pages)
         printed = document.blocks()
         known = [b for b in printed if b[0].kind]
-        unknown = [b[0].title or f"（第 {b[0].line} 行无标题）" for b in printed if not b[0].kind]
+        unknown = [
+            (b[0].title or f"第 {document.source.page_of(b[0].line)} 页无标题表")
+            + (f"（{b[0].unrecognised}）" if b[0].unrecognised else "")
+            for b in printed
+            if not b[0].kind
+        ]
         kinds = Counter(b[0].kind for b in known)
         totals.update(pages=pages, tables=len(printed), known=len(known), findings=len(diagnostics))
         print(

@@ -1,9 +1,11 @@
 """Mutation measurement: how many retyped figures does budgetlint notice?
 
-Run:  python benchmarks/mutation.py [--delta 0.11] [--seed NAME]
+Run:  python benchmarks/mutation.py [--delta 0.11] [--seed NAME] [FILE...]
 
-Every two-decimal figure printed in a table of an example document is
-changed, one at a time, by ``delta`` (a retyping error well beyond what
+Every figure printed in a table of an example document (or of the files named:
+text, or PDF as ``budgetlint text`` renders it) is changed, one at a time, by
+``delta`` in units of two decimals (0.11 for a figure printed with two
+decimals, 11 for one printed in whole 元: a retyping error well beyond what
 rounding explains), the changed document is linted with every rule, and the
 change counts as caught when a finding appears that the unchanged document
 does not have. Survivors are sorted by why nothing could notice them: the
@@ -30,7 +32,9 @@ def _findings(document) -> set:
 
 
 def mutate(path: Path, delta: Decimal) -> dict:
-    text = path.read_text(encoding="utf-8")
+    from budgetlint.reading.layout import read_source
+
+    text = read_source(path.read_bytes(), str(path)).text
     lines = text.split("\n")
     document = budgetlint.read_text(text, str(path))
     baseline = _findings(document)
@@ -41,14 +45,15 @@ def mutate(path: Path, delta: Decimal) -> dict:
     for table in document.tables:
         for row in table.rows:
             for cell in row.cells:
-                if cell is None or cell.figure is None or cell.figure.decimals != 2 or cell.figure.percent:
+                if cell is None or cell.figure is None or cell.figure.percent:
                     continue
                 span = cell.figure.span
                 if span.line != span.end_line:
                     continue
                 total += 1
                 line = lines[span.line - 1]
-                changed = f"{cell.figure.value + delta:.2f}"
+                decimals = cell.figure.decimals
+                changed = f"{cell.figure.value + delta.scaleb(2 - decimals):.{decimals}f}"
                 lines[span.line - 1] = line[: span.column - 1] + changed + line[span.end_column - 1 :]
                 mutated = budgetlint.read_text("\n".join(lines), str(path))
                 lines[span.line - 1] = line
@@ -68,8 +73,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--delta", type=Decimal, default=Decimal("0.11"))
     parser.add_argument("--seed", help="only the example whose name starts with this")
+    parser.add_argument("files", nargs="*", type=Path, help="documents to use instead of the examples")
     args = parser.parse_args()
-    for path in sorted(EXAMPLES.glob("*.txt")):
+    for path in args.files or sorted(EXAMPLES.glob("*.txt")):
         if args.seed and not path.name.startswith(args.seed):
             continue
         result = mutate(path, args.delta)
