@@ -85,3 +85,27 @@ def test_tables_split_over_pages_read_as_one(items, family, split, repeat_header
     from_pdf = budgetlint.read_bytes_document(_pdf(tables, split, repeat_header), "doc.pdf")
     assert _model(from_pdf) == _model(from_text)
     assert budgetlint.lint_document(from_pdf) == []
+
+
+def _small_pdf() -> bytes:
+    page = Page()
+    page.line("2020年度支出决算表（表3）")
+    page.table([["项目", "合计", "基本支出"], ["208", "1,234.56", "1,234.56"]])
+    return write_pdf([page])
+
+
+SMALL = _small_pdf()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, len(SMALL) - 1), st.integers(0, 255)), min_size=1, max_size=20))
+def test_a_damaged_pdf_is_read_or_refused_never_a_crash(damage):
+    data = bytearray(SMALL)
+    for position, value in damage:
+        data[position] = value
+    try:
+        document = budgetlint.read_bytes_document(bytes(data), "damaged.pdf")
+    except budgetlint.NotText as refusal:
+        assert str(refusal)
+    else:
+        budgetlint.lint_document(document)  # whatever was read can be linted

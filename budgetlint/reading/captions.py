@@ -12,7 +12,7 @@ import attrs
 
 from ..text import clean
 
-__all__ = ["Meta", "caption_of", "meta_of", "title_of"]
+__all__ = ["META_WORDS", "Meta", "caption_of", "meta_of", "title_of"]
 
 _DEPARTMENT = re.compile(r"^(?:部门|部门名称|单位名称|编制部门|编制单位|预算单位|填报单位)\s*[:：]\s*(.*)$")
 _UNIT = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -78,7 +78,9 @@ def meta_of(text: str) -> Meta | None:
     return meta
 
 
-_META_START = re.compile(r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|金额单位|部门|单位)\s*[:：]")
+#: The words that open a 部门 or 单位 fact ("编制部门：", "金额单位：").
+META_WORDS = r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|金额单位|部门|单位)\s*[:：]"
+_META_START = re.compile(META_WORDS)
 
 
 def caption_of(text: str) -> tuple[str | None, Meta | None]:

@@ -14,11 +14,14 @@ pdfplumber is imported only when a PDF is read.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import traceback
 
 import attrs
 
 from ..model import Source, page_mark
+from .captions import META_WORDS
 from .source import NotText
 
 __all__ = ["UnreadablePdf", "is_pdf", "read_pdf"]
@@ -33,7 +36,7 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 #: Narrower than any character: a column that can hold nothing (points).
 _MARGIN = 12.0
 _CELL_BREAK = re.compile(r"\s*\n\s*")
-_CAPTION_BREAK = re.compile(r"\s*\n\s*(?=(?:编制部门|编制单位|部门名称|单位名称|预算单位|金额单位|部门|单位)\s*[:：])")
+_CAPTION_BREAK = re.compile(rf"\s*\n\s*(?={META_WORDS})")
 _MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fffA-Za-z]")
 _INNER_BLANKS = re.compile(r"[\t\r\f\v]+")
 
@@ -61,7 +64,7 @@ def _table_lines(rows: list[list[str]]) -> list[str]:
     return ["\t".join(row) for row in rows]
 
 
-def _columns(table, frames: set[tuple]) -> tuple[list[float], list[int]]:
+def _columns(table, texts_by_row: list[list], frames: set[tuple]) -> tuple[list[float], list[int]]:
     """The grid's column edges, and the columns that hold the table's cells.
 
     A column narrower than a character that no cell of its own fills is a sliver
@@ -73,7 +76,7 @@ def _columns(table, frames: set[tuple]) -> tuple[list[float], list[int]]:
     starts = {edge: index for index, edge in enumerate(edges)}
     own_text: set[int] = set()
     own_cell: set[int] = set()
-    for row, texts in zip(table.rows, table.extract(), strict=True):
+    for row, texts in zip(table.rows, texts_by_row, strict=True):
         for cell, text in zip(row.cells, texts, strict=True):
             if cell is None or cell in frames:
                 continue
@@ -92,9 +95,10 @@ def _columns(table, frames: set[tuple]) -> tuple[list[float], list[int]]:
 def _grid(table, frames: set[tuple]) -> tuple[list[list[str]], list[tuple[float, float]]]:
     """The table's rows, each cell's text in the first kept column the cell spans,
     and the kept columns' left and right edges."""
-    edges, kept = _columns(table, frames)
+    texts_by_row = table.extract()
+    edges, kept = _columns(table, texts_by_row, frames)
     rows = []
-    for row, texts in zip(table.rows, table.extract(), strict=True):
+    for row, texts in zip(table.rows, texts_by_row, strict=True):
         cells = [""] * len(kept)
         for cell, text in zip(row.cells, texts, strict=True):
             if cell is None or cell in frames or not text:
@@ -232,7 +236,11 @@ def _page_lines(page) -> list[str]:
 
 
 def _from_pdf_library(error: BaseException) -> bool:
-    return type(error).__module__.startswith(("pdfminer", "pdfplumber"))
+    """Raised inside pdfminer or pdfplumber (by the file), not by budgetlint's own code."""
+    if type(error).__module__.startswith(("pdfminer", "pdfplumber")):
+        return True
+    frames = traceback.extract_tb(error.__traceback__)
+    return bool(frames) and any(part in frames[-1].filename for part in ("pdfminer", "pdfplumber"))
 
 
 def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
@@ -243,6 +251,8 @@ def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
         from pdfminer.pdfparser import PDFSyntaxError
     except ImportError as error:  # pragma: no cover - a broken installation
         raise UnreadablePdf(f"读取 PDF 需要 pdfplumber（{error}）；请重新安装 budgetlint") from None
+    # pdfminer logs what it repairs in a damaged file; the user is told in one message.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     lines: list[str] = []
     characters = 0
     try:
@@ -255,7 +265,7 @@ def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
         cause = error.args[0] if type(error).__name__ == "PdfminerException" and error.args else error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise UnreadablePdf("PDF 已加密，无法读取其文字") from None
-        if isinstance(cause, (PDFSyntaxError, ValueError, KeyError, TypeError)) or _from_pdf_library(cause):
+        if isinstance(cause, PDFSyntaxError) or _from_pdf_library(cause):
             detail = str(cause) or type(cause).__name__
             raise UnreadablePdf(f"PDF 已损坏，无法读取（{detail}）") from None
         raise
