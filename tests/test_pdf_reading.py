@@ -130,22 +130,6 @@ def test_a_continued_page_whose_first_row_has_no_top_border():
     assert budgetlint.lint_document(document) == []
 
 
-def test_interleaved_groups_are_unrecognised_not_guessed():
-    """Names right of amounts in one group (groups not told apart): no kind, the
-    reason listed, and no arithmetic finding although the figures do not add up."""
-    text = (
-        "2026年部门收支预算总表\n单位：万元\n"
-        "收入\t\t支出\t\n"
-        "名称\t金额\t名称\t金额\n"
-        "一、一般公共预算\t100.00\t一般公共服务支出\t70.00\n"
-        "合计\t100.00\t合计\t90.00\n"
-    )
-    document = budgetlint.read_text(text)
-    (table,) = document.tables
-    assert table.kind is None and "未能读懂" in table.unrecognised
-    assert budgetlint.lint_document(document) == []
-
-
 def test_a_grid_that_opens_with_its_own_title_starts_a_new_table():
     document = read("jiangsu_renda_2018_p11-12.pdf")
     assert [t.kind for t in document.tables] == ["财政拨款支出表", "财政拨款基本支出表"]

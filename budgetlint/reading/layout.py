@@ -19,7 +19,7 @@ from ..kinds import FINANCIAL, recognise
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean, key
 from .blocks import split_blocks
-from .captions import Meta, caption_of, meta_of
+from .captions import Meta, caption_of, meta_of, title_of
 from .grid import Grid
 from .problems import problem
 from .source import read_bytes
@@ -75,8 +75,9 @@ def _width(rows) -> int:
 def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_page: bool) -> list | None:
     """The rows a grid adds to the table above it, if it is that table's next page:
     its first rows repeat the header of that table, it carries the same 表号, or,
-    right after a page break with nothing but page furniture between, it has the
-    same columns."""
+    right after a page break with nothing but page furniture between and no title
+    printed again, it has the same columns. Under its title printed again, only the
+    header printed again says so: sheets of one title (项目绩效目标表) are many tables."""
     header = {printed_row(row) for row in previous.rows[:8]}
     rows = list(grid.rows)
     skipped = repeated = 0
@@ -90,7 +91,7 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
         return rows[skipped:]
     if pending.marker and pending.marker == previous.meta.marker:
         return rows
-    if new_page and _width(rows) == _width(previous.rows) and not any(map(_titled, rows[:3])):
+    if pending.title is None and new_page and _width(rows) == _width(previous.rows) and not any(map(_titled, rows[:3])):
         return rows
     return None
 
@@ -99,6 +100,29 @@ def _titled(row) -> bool:
     """A row that holds a table title alone: the grid opens a table of its own."""
     filled = [text for text in row.texts if text.strip()]
     return len(filled) == 1 and caption_of(filled[0])[0] is not None
+
+
+def _split_titles(items: list, furniture: frozenset[int]) -> dict:
+    """Titles broken over two lines ("2026年北京市司法局部门收支" / "预算总表"), known
+    by the two halves making a title together and a table or its 部门/单位 line
+    following: the first half's line maps to "", the second's to (first line, title)."""
+    split: dict = {}
+    for index in range(len(items) - 2):
+        head, tail = items[index], items[index + 1]
+        if isinstance(head, Grid) or isinstance(tail, Grid) or head.number in furniture or tail.number in furniture:
+            continue
+        first, second = clean(head.text), clean(tail.text)
+        if not first or not second or len(first) > 40 or title_of(first) or first[-1] in "。；;：:，,":
+            continue
+        joined = title_of(first + second)
+        if joined is None or recognise(second, ()) is not None or recognise(joined, ()) is None:
+            continue  # only halves that make a known kind of table together
+        following = (item for item in items[index + 2 : index + 5] if isinstance(item, Grid) or item.text.strip())
+        after = next(following, None)
+        if isinstance(after, Grid) or (after is not None and (meta_of(after.text) or _CAPTION_YEAR.match(after.text))):
+            split[head.number] = ""
+            split[tail.number] = (head.number, joined)
+    return split
 
 
 def _same_title(title: str, other: str | None) -> bool:
@@ -189,6 +213,13 @@ class _Reader:
         if self.note(number, text):
             return
         self.note_open = False
+        split = self.split_titles.get(number)
+        if split == "":
+            self.flush()
+            return  # the first half of a title broken over two lines
+        title_line = number
+        if split is not None:
+            title_line, text = split
         title, caption_facts = caption_of(text)
         if self.scrambled:
             if title or _HEADING.match(text.lstrip()):
@@ -202,11 +233,13 @@ class _Reader:
                 return
         if title:
             self.flush()
-            self.pending = Meta(title=title, title_line=number)
+            self.pending = Meta(title=title, title_line=title_line)
             if caption_facts:
                 self.pending.add(caption_facts)
             self.headings.append(Heading(number, title))
-            self.clean_since_grid = False
+            # The title of the table above printed again over its next page keeps it open.
+            again = bool(self.physical) and _same_title(title, self.physical[-1].meta.title)
+            self.clean_since_grid = self.clean_since_grid and again
             return
         if _CAPTION_YEAR.match(text):
             return  # "（2026年度）" under a title: part of the caption
@@ -226,7 +259,9 @@ class _Reader:
         self.paragraph.append(Segment(number, 1, text))
 
     def read(self) -> Document:
-        for item in split_blocks(self.source.lines):
+        items = split_blocks(self.source.lines)
+        self.split_titles = _split_titles(items, self.furniture)
+        for item in items:
             if isinstance(item, Grid):
                 self.grid(item)
             else:

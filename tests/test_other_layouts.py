@@ -1,0 +1,63 @@
+"""Text layouts that other provinces print, as small excerpts: what the reader
+makes of them, and that it says nothing where it cannot be sure."""
+
+from __future__ import annotations
+
+import budgetlint
+
+
+def test_interleaved_groups_are_unrecognised_not_guessed():
+    """Names right of amounts in one group (groups not told apart): no kind, the
+    reason listed, and no arithmetic finding although the figures do not add up."""
+    text = (
+        "2026年部门收支预算总表\n单位：万元\n"
+        "收入\t\t支出\t\n"
+        "名称\t金额\t名称\t金额\n"
+        "一、一般公共预算\t100.00\t一般公共服务支出\t70.00\n"
+        "合计\t100.00\t合计\t90.00\n"
+    )
+    document = budgetlint.read_text(text)
+    (table,) = document.tables
+    assert table.kind is None and "未能读懂" in table.unrecognised
+    assert budgetlint.lint_document(document) == []
+
+
+def test_a_title_broken_over_two_lines():
+    text = (
+        "第二部分 预算表\n"
+        "2026年北京市司法局部门收支\n"
+        "预算总表\n"
+        "单位：万元\n"
+        "收入\t\t支出\t\n"
+        "项目\t预算数\t项目\t预算数\n"
+        "本年收入合计\t10.00\t本年支出合计\t10.00\n"
+    )
+    document = budgetlint.read_text(text)
+    assert [(t.title, t.kind, t.line, t.unit) for t in document.tables] == [
+        ("2026年北京市司法局部门收支预算总表", "部门收支总表", 2, "万元"),
+        ("2026年北京市司法局部门收支预算总表", "部门收支总表", 2, "万元"),
+    ]
+    assert document.paragraphs == ()
+
+
+def test_two_lines_of_prose_ending_in_a_table_name_are_no_title():
+    text = "本部门预算收支情况详见\n收支预算总表\n\n下一段文字说明收入情况。\n"
+    document = budgetlint.read_text(text)
+    assert [h.text for h in document.headings] == ["收支预算总表"]
+
+
+def test_a_repeated_title_on_the_next_page_continues_the_table():
+    """A table continued after a page break with its title and header printed
+    again is one table (the 类 row is compared with all its 款 rows)."""
+    page = "2026年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n"
+    text = (
+        "--- 第 1 页 ---\n" + page + "201\t一般公共服务支出\t30.00\n20101\t人大事务\t10.00\n- 1 -\n"
+        "--- 第 2 页 ---\n" + page + "20102\t政协事务\t20.00\n- 2 -\n"
+    )
+    document = budgetlint.read_text(text)
+    (table,) = document.tables
+    assert [row.code for row in table.rows] == ["201", "20101", "20102"]
+    assert budgetlint.lint_document(document) == []
+    changed = budgetlint.read_text(text.replace("20.00", "21.00"))
+    (finding,) = budgetlint.lint_document(changed)
+    assert finding.code == "BL220" and finding.page == 1
