@@ -31,6 +31,7 @@ _NOTE_START = re.compile(r"^\s*(?:<[^<>]+>\s*)*(?:注|说明)\s*[:：]")
 _NOTE_MORE = re.compile(r"^\s*(?:<[^<>]+>\s*)*\d{1,2}\s*[.．、]")
 _FORMULA = re.compile(r"\d\s*[行栏]")
 _HEADING = re.compile(r"^(?:#+\s|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.{0,30}$)")
+_LOST_QUOTES = re.compile(r"^[\s“”‘’\"']+$")
 _CAPTION_YEAR = re.compile(r"^\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 #: A line that prints this many numbers right under a table title is the
@@ -241,8 +242,8 @@ class _Reader:
             again = bool(self.physical) and _same_title(title, self.physical[-1].meta.title)
             self.clean_since_grid = self.clean_since_grid and again
             return
-        if _CAPTION_YEAR.match(text):
-            return  # "（2026年度）" under a title: part of the caption
+        if _CAPTION_YEAR.match(text) or _LOST_QUOTES.match(text):
+            return  # "（2026年度）" under a title, or the quotes of "三公" set apart: part of the caption
         facts = meta_of(text)
         if facts:
             self.pending.add(facts)
