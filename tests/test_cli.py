@@ -94,10 +94,11 @@ def test_installed_command_runs_as_a_module(tmp_path):
 
 def test_reading_does_not_import_rich_or_lark():
     code = (
-        "import sys, budgetlint; budgetlint.read_path(sys.argv[1]); print('rich' in sys.modules, 'lark' in sys.modules)"
+        "import sys, budgetlint; budgetlint.read_path(sys.argv[1]); "
+        "print('rich' in sys.modules, 'lark' in sys.modules, 'pdfplumber' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code, str(SEEDS["000"])], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False False"
+    assert result.stdout.strip() == "False False False"  # pdfplumber only for a PDF
     code = "import budgetlint; print(budgetlint.parse_formula('1栏=（2+3）栏')[0].axis)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "栏"
