@@ -40,15 +40,14 @@ _COLLAPSED_NUMBERS = 8
 _COLLAPSED_LENGTH = 60
 _MAX_NOTE_GAP = 2
 
-
-def _is_formula(text: str) -> bool:
-    return ("=" in text or "＝" in text) and bool(_FORMULA.search(text))
-
-
 #: A page number as printed at the foot or head of a page: "3", "- 3 -", "第 3 页", "第3页 共50页", "3/50".
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-—－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?(?:\s*[-—－])?\s*$"
 )
+
+
+def _is_formula(text: str) -> bool:
+    return ("=" in text or "＝" in text) and bool(_FORMULA.search(text))
 
 
 def _page_furniture(lines: tuple[str, ...], pages: tuple[tuple[int, int], ...]) -> frozenset[int]:
@@ -142,6 +141,7 @@ class _Reader:
         self.clean_since_grid = False
         self.new_page = False
         self.furniture = _page_furniture(source.lines, source.pages)
+        self.split_titles: dict = {}
         self.note_open = False
         self.note_gap = 0
         self.paragraph: list[Segment] = []
