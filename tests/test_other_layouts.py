@@ -61,3 +61,34 @@ def test_a_repeated_title_on_the_next_page_continues_the_table():
     changed = budgetlint.read_text(text.replace("20.00", "21.00"))
     (finding,) = budgetlint.lint_document(changed)
     assert finding.code == "BL220" and finding.page == 1
+
+
+def test_a_department_name_wrapped_under_its_unit_keeps_the_title():
+    text = (
+        "收支预算总表\n部门名称：江苏省人大\n单位:万元\n常委会办公厅\n"
+        "收入\t\t支出\t\n项目名称\t金额\t项目名称\t金额\n"
+        "一、财政拨款\t15897.44\t一、基本支出\t15897.44\n"
+    )
+    document = budgetlint.read_text(text)
+    assert [(t.title, t.kind, t.part, t.unit) for t in document.tables] == [
+        ("收支预算总表", "部门收支总表", "收入", "万元"),
+        ("收支预算总表", "部门收支总表", "支出", "万元"),
+    ]
+    assert document.paragraphs == ()
+
+
+def test_a_title_and_header_alone_at_the_foot_of_a_page():
+    """Jiangsu 2018: "收入 | 支出" is all of the table on its page; the next page
+    goes on with four columns. The header row heads the two groups."""
+    text = (
+        "--- 第 10 页 ---\n四、财政拨款收支预算总表\n单位：万元\n收入\t支出\n"
+        "--- 第 11 页 ---\n项目名称\t金额\t项目名称\t金额\n"
+        "一、一般公共预算\t100.00\t一、基本支出\t60.00\n"
+        "\t\t二、项目支出\t40.00\n"
+        "收入合计\t100.00\t支出合计\t100.00\n"
+    )
+    document = budgetlint.read_text(text)
+    assert [(t.kind, t.part, [r.label for r in t.rows]) for t in document.tables] == [
+        ("财政拨款收支总表", "收入", ["一、一般公共预算", "收入合计"]),
+        ("财政拨款收支总表", "支出", ["一、基本支出", "二、项目支出", "支出合计"]),
+    ]

@@ -13,14 +13,14 @@ import re
 
 import attrs
 
-from ..figures import find_numbers
+from ..figures import find_numbers, parse_number
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, recognise
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean, key
 from .blocks import split_blocks
 from .captions import Meta, caption_of, meta_of, title_of
-from .grid import Grid
+from .grid import Grid, RawRow
 from .problems import problem
 from .source import read_bytes
 from .tables import PhysicalTable, build_tables, printed_row
@@ -91,9 +91,34 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
         return rows[skipped:]
     if pending.marker and pending.marker == previous.meta.marker:
         return rows
-    if pending.title is None and new_page and _width(rows) == _width(previous.rows) and not any(map(_titled, rows[:3])):
-        return rows
+    if pending.title is None and new_page and not any(map(_titled, rows[:3])):
+        if _width(rows) == _width(previous.rows) or not any(map(_has_figure, previous.rows)):
+            return rows  # the same columns, or a title and header alone at the foot of the page before
     return None
+
+
+def _spread(row: RawRow, width: int) -> RawRow:
+    """A header row of n cells over a table of k·n columns: cell i heads the group
+    of columns k·i … (a "收入 | 支出" row left alone at the foot of a page, over
+    "项目 | 金额 | 项目 | 金额" on the next)."""
+    count = len(row.texts)
+    if not count or width % count:
+        return row
+    factor = width // count
+    spread = RawRow([], [], [], [], [])
+    for index in range(width):
+        source = index // factor
+        own = index % factor == 0
+        spread.texts.append(row.texts[source] if own else "")
+        spread.lines.append(row.lines[source])
+        spread.starts.append(row.starts[source] if own else row.ends[source])
+        spread.end_lines.append(row.end_lines[source])
+        spread.ends.append(row.ends[source])
+    return spread
+
+
+def _has_figure(row) -> bool:
+    return any(parse_number(text) is not None for text in row.texts if text.strip())
 
 
 def _titled(row) -> bool:
@@ -125,6 +150,31 @@ def _split_titles(items: list, furniture: frozenset[int]) -> dict:
     return split
 
 
+def _caption_residue(items: list, furniture: frozenset[int]) -> frozenset[int]:
+    """Short lines between a table's title and the table that are no text of their
+    own: the rest of a 部门 name wrapped under its 单位 ("部门名称：江苏省人大" /
+    "单位:万元" / "常委会办公厅")."""
+    residue = set()
+    for index, item in enumerate(items):
+        if not isinstance(item, Grid):
+            continue
+        between = []
+        for before in reversed(items[max(0, index - 5) : index]):
+            if isinstance(before, Grid):
+                break
+            text = before.text.strip()
+            if before.number in furniture or not text:
+                continue
+            if caption_of(text)[0]:
+                residue.update(between)
+                break
+            if meta_of(text) is None:
+                if len(clean(text)) > 20 or any(mark in text for mark in "。；;，,"):
+                    break
+                between.append(before.number)
+    return frozenset(residue)
+
+
 def _same_title(title: str, other: str | None) -> bool:
     """A title printed again over a table's next page."""
     return other is not None and key(title) == key(other)
@@ -142,6 +192,7 @@ class _Reader:
         self.new_page = False
         self.furniture = _page_furniture(source.lines, source.pages)
         self.split_titles: dict = {}
+        self.residue: frozenset[int] = frozenset()
         self.note_open = False
         self.note_gap = 0
         self.paragraph: list[Segment] = []
@@ -166,6 +217,9 @@ class _Reader:
         if previous and self.clean_since_grid and (title is None or _same_title(title, previous.meta.title)):
             rows = _continuation_rows(previous, grid, self.pending, self.new_page)
         if rows is not None:
+            wider = _width(rows)
+            if not any(map(_has_figure, previous.rows)) and wider > _width(previous.rows):
+                previous.rows[:] = [_spread(row, wider) for row in previous.rows]
             previous.rows.extend(rows)
         else:
             self.physical.append(PhysicalTable(meta=self.pending, rows=list(grid.rows), first_line=grid.first_line))
@@ -206,6 +260,8 @@ class _Reader:
     def line(self, number: int, text: str) -> None:
         if number in self.furniture:
             self.new_page = True
+            return
+        if number in self.residue:
             return
         if not text.strip(" \t\u3000\xa0\r"):
             self.flush()
@@ -262,6 +318,7 @@ class _Reader:
     def read(self) -> Document:
         items = split_blocks(self.source.lines)
         self.split_titles = _split_titles(items, self.furniture)
+        self.residue = _caption_residue(items, self.furniture)
         for item in items:
             if isinstance(item, Grid):
                 self.grid(item)
