@@ -39,6 +39,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _COLLAPSED_NUMBERS = 8
 _COLLAPSED_LENGTH = 60
 _MAX_NOTE_GAP = 2
+#: A line that opens this many pages (and a third of them) is a running head.
+_RUNNING_HEAD_PAGES = 3
 
 #: A page number as printed at the foot or head of a page: "3", "- 3 -", "第 3 页", "第3页 共50页", "3/50".
 _PAGE_NUMBER = re.compile(
@@ -51,20 +53,28 @@ def _is_formula(text: str) -> bool:
 
 
 def _page_furniture(lines: tuple[str, ...], pages: tuple[tuple[int, int], ...]) -> frozenset[int]:
-    """The lines that only mark pages: the page marks, and a page number printed
-    right before or right after one (or at the very end)."""
+    """The lines that only mark pages: the page marks, a page number printed right
+    before or right after one (or at the very end), and a running head printed at
+    the top of many pages ("苏州市审计局2026年度部门预算公开")."""
     furniture = set()
+    heads: dict[str, list[int]] = {}
     for number, _ in pages:
         furniture.add(number)
         for neighbour in (number - 1, number + 1):
             if 1 <= neighbour <= len(lines) and _PAGE_NUMBER.match(lines[neighbour - 1]):
                 furniture.add(neighbour)
+        first = next((n for n in range(number + 1, min(number + 3, len(lines)) + 1) if lines[n - 1].strip()), None)
+        if first is not None and "\t" not in lines[first - 1]:
+            heads.setdefault(lines[first - 1].strip(), []).append(first)
     if pages:
         last = len(lines)
         while last > pages[-1][0] and not lines[last - 1].strip():
             last -= 1
         if last > pages[-1][0] and _PAGE_NUMBER.match(lines[last - 1]):
             furniture.add(last)
+    for numbers in heads.values():
+        if len(numbers) >= _RUNNING_HEAD_PAGES and len(numbers) * 3 >= len(pages):
+            furniture.update(numbers)
     return frozenset(furniture)
 
 

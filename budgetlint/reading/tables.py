@@ -379,8 +379,8 @@ def _roles(columns: list[int], headers: dict[int, list[str]], split: _Split, fin
             roles[column] = "label"
         else:
             roles[column] = "value"
-    if not lanci and "label" not in roles.values() and columns:
-        roles[columns[0]] = "label"
+    if not lanci and "label" not in roles.values() and columns and not _all_figures(split.data, columns[0]):
+        roles[columns[0]] = "label"  # a table of amounts alone (三公 合计 first) has no label column
     if financial:
         labels = [c for c in columns if roles[c] == "label"]
         for column in columns:
@@ -388,6 +388,11 @@ def _roles(columns: list[int], headers: dict[int, list[str]], split: _Split, fin
                 if _holds_codes(split.data, column):
                     roles[column] = "label"  # the 款 or 项 digits of a code split over columns
     return roles
+
+
+def _all_figures(data: list[_Row], column: int) -> bool:
+    texts = [row.texts[column] for row in data if column < len(row.texts) and row.texts[column]]
+    return bool(texts) and all(map(_is_figure, texts))
 
 
 _CODE_PART = re.compile(r"\d{1,7}")
