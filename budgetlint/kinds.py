@@ -27,7 +27,7 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     # 决算: the nine tables
-    Kind("收入支出决算总表", "决算", ("收入支出决算总表", "收支决算总表")),
+    Kind("收入支出决算总表", "决算", ("收入支出决算总表", "收支决算总表", "决算收入支出总表")),
     Kind("收入决算表", "决算", ("收入决算表",)),
     Kind("支出决算表", "决算", ("支出决算表",)),
     Kind("财政拨款收入支出决算总表", "决算", ("财政拨款收入支出决算总表", "财政拨款收支决算总表")),
@@ -37,7 +37,7 @@ KINDS: tuple[Kind, ...] = (
         "决算",
         ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表"),
     ),
-    Kind("三公经费支出决算表", "决算", ("三公经费支出决算表", "三公经费决算")),
+    Kind("三公经费支出决算表", "决算", ("三公经费支出决算表", "三公经费")),
     Kind(
         "政府性基金预算财政拨款收入支出决算表",
         "决算",
@@ -61,7 +61,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "一般公共预算基本支出表",
         "预算",
-        ("一般公共预算基本支出表", "一般公共预算财政拨款基本支出表", "一般公共预算基本支出部门经济分类表"),
+        ("一般公共预算基本支出表", "一般公共预算财政拨款基本支出表"),
     ),
     Kind("一般公共预算基本支出功能分类表", "预算", ()),
     Kind("一般公共预算项目支出表", "预算", ("一般公共预算项目支出表",)),
@@ -127,8 +127,9 @@ def _by_title(title: str) -> str | None:
     by = (classification[1] or classification[2]) if classification else None
     if classification:
         normalised = _BY_CLASS.sub("", normalised)
+    final = "决算" in normalised  # a 决算 title is never one of the budget kinds, whose aliases lost 预算
     for alias, kind in _ALIASES:
-        if alias in normalised:
+        if alias in normalised and (kind.family == "决算") == final:
             name = kind.name
             if by == "经济" and name == "一般公共预算支出表":
                 return "一般公共预算支出经济分类表"

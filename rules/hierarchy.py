@@ -61,6 +61,11 @@ def _is_total(label: str) -> bool:
     return word in ("合计", "总计", "本年支出合计") or word.endswith("经费合计")
 
 
+def _is_range_total(label: str) -> bool:
+    """人员经费合计, 公用经费合计: the total of one column range, not of the table."""
+    return key(label).endswith("经费合计")
+
+
 @rule("BL220", "subject-hierarchy", Severity.ERROR)
 def subject_hierarchy(context: Context):
     """科目层级不平：类行不等于其下各款之和，或款行不等于其下各项之和。
@@ -95,7 +100,9 @@ def total_of_classes(context: Context):
     """合计行不等于各类之和。
 
     检查什么：有科目编码的表中，没有编码的"合计"（或"总计"、"本年支出合计"、"人员经费合计"、
-    "公用经费合计"）行，在每个数字栏上应等于表中各 3 位科目（类）行之和。
+    "公用经费合计"）行，在每个数字栏上应等于表中各 3 位科目（类）行之和。左右并排印出、各有
+    合计的基本支出表中，"人员经费合计"只加左侧的类（301、303），"公用经费合计"只加右侧的类
+    （302、310）；表的"合计""总计"加全部的类。印为空的合计不比较。
 
     为什么：合计是表中各类的汇总；合计与各类对不上，说明漏列了某一类或数字抄错。
 
@@ -114,9 +121,10 @@ def total_of_classes(context: Context):
         # Where each stacked column range prints a total of its own (人员经费合计 under
         # 301 and 303 on the left of a 基本支出 table, 公用经费合计 under 302 and 310 on
         # the right), a total sums the classes of its range only.
-        own_range = len({row.segment for row in totals}) > 1
+        own_range = len({row.segment for row in totals if _is_range_total(row.label)}) > 1
         for row in totals:
-            classes = [r for c, r in codes.items() if len(c) == 3 and (not own_range or r.segment == row.segment)]
+            mine = own_range and _is_range_total(row.label)
+            classes = [r for c, r in codes.items() if len(c) == 3 and (not mine or r.segment == row.segment)]
             if classes:
                 yield from _sum_failures(context, table, row, classes, "各类")
 

@@ -92,3 +92,39 @@ def test_a_title_and_header_alone_at_the_foot_of_a_page():
         ("财政拨款收支总表", "收入", ["一、一般公共预算", "收入合计"]),
         ("财政拨款收支总表", "支出", ["一、基本支出", "二、项目支出", "支出合计"]),
     ]
+
+
+def test_a_grand_total_sums_every_range_and_a_range_total_its_own():
+    """A 基本支出 table printed as two column groups: 人员经费合计 sums 301 and 303
+    on the left, 公用经费合计 302 and 310 on the right, 合计 all four."""
+    text = (
+        "一般公共预算财政拨款基本支出决算表\n单位：万元\n"
+        "科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数\n"
+        "\t合计\t100.00\t\t\t\n"
+        "301\t工资福利支出\t50.00\t302\t商品和服务支出\t20.00\n"
+        "303\t对个人和家庭的补助\t20.00\t310\t资本性支出\t10.00\n"
+        "\t人员经费合计\t70.00\t\t公用经费合计\t30.00\n"
+    )
+    assert budgetlint.lint_text(text, select=["BL221"]) == []
+    (finding,) = budgetlint.lint_text(text.replace("\t100.00", "\t101.00"), select=["BL221"])
+    assert "合计" in finding.message and "101.00" in finding.message and "100.00" in finding.message
+
+
+def test_classes_numbered_under_a_total_are_not_its_breakdown():
+    text = (
+        "2026年部门支出总表\n单位：万元\n项目\t合计\n合计\t100.00\n一、一般公共服务支出\t60.00\n二、教育支出\t41.00\n"
+    )
+    document = budgetlint.read_text(text)
+    (table,) = document.tables
+    assert [row.parent for row in table.rows] == [None, None, None]
+    (finding,) = budgetlint.lint_document(document, select=["BL222"])
+    assert "100.00" in finding.message and "101.00" in finding.message
+
+
+def test_a_final_account_title_is_never_a_budget_kind():
+    from budgetlint.kinds import recognise
+
+    assert recognise("2024年度“三公”经费及机关运行经费决算表", ()) == "三公经费支出决算表"
+    assert recognise("部门决算收入支出总表", ()) == "收入支出决算总表"
+    assert recognise("政府采购决算表", ()) is None
+    assert recognise("2023年部门“三公”经费和机关运行经费预算表", ()) == "三公经费支出表"

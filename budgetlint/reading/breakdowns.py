@@ -26,6 +26,8 @@ _STYLES = (
     ("①", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])")),
 )
 _AMONG = re.compile(r"^其中[:：]")
+#: A total row (合计, 总计, 小计) sums rows; it is never the row that others break down.
+_TOTAL = re.compile(r"(?:合\s*计|总\s*计|小\s*计)$")
 
 
 def _chinese(text: str) -> int:
@@ -54,7 +56,20 @@ def ordinal(label: str) -> tuple[str, int] | None:
 
 def breakdowns(rows: list[Row]) -> list[Row]:
     """``rows`` with the parent of each breakdown row set (rows with a subject code
-    have their hierarchy in the code and are left as they are)."""
+    have their hierarchy in the code and are left as they are). Each stacked column
+    range is its own list of rows: a row never breaks down one of another range."""
+    result: list[Row] = []
+    for segment in sorted({row.segment for row in rows}):
+        offset = len(result)
+        part = [row for row in rows if row.segment == segment]
+        result.extend(
+            attrs.evolve(row, parent=row.parent + offset) if row.parent is not None else row
+            for row in _breakdowns(part)
+        )
+    return result
+
+
+def _breakdowns(rows: list[Row]) -> list[Row]:
     result = list(rows)
     # For each numbering style, the parent of the run now open and its last number.
     runs: dict[str, tuple[int | None, int]] = {}
@@ -73,7 +88,8 @@ def breakdowns(rows: list[Row]) -> list[Row]:
         if run is not None and number == run[1] + 1:
             parent = run[0]
         elif number == 1:
-            parent = None if run is None and _opens_table(rows, index) else previous
+            opens = run is None and _opens_table(rows, index)
+            parent = None if opens or _TOTAL.search(rows[previous].label) else previous
         else:
             continue
         runs[style] = (parent, number)

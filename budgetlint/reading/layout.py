@@ -88,7 +88,12 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
     right after a page break with nothing but page furniture between and no title
     printed again, it has the same columns. Under its title printed again, only the
     header printed again says so: sheets of one title (项目绩效目标表) are many tables."""
-    header = {printed_row(row) for row in previous.rows[:8]}
+    header_rows = []
+    for row in previous.rows[:8]:
+        if _has_figure(row):
+            break
+        header_rows.append(printed_row(row))
+    header = set(header_rows)
     rows = list(grid.rows)
     skipped = repeated = 0
     for row in rows:
@@ -102,8 +107,11 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
     if pending.marker and pending.marker == previous.meta.marker:
         return rows
     if pending.title is None and new_page and not any(map(_titled, rows[:3])):
-        if _width(rows) == _width(previous.rows) or not any(map(_has_figure, previous.rows)):
-            return rows  # the same columns, or a title and header alone at the foot of the page before
+        width, before = _width(rows), _width(previous.rows)
+        if width == before:
+            return rows
+        if before and width % before == 0 and not any(map(_has_figure, previous.rows)):
+            return rows  # a title and header alone at the foot of the page before
     return None
 
 
@@ -152,7 +160,11 @@ def _split_titles(items: list, furniture: frozenset[int]) -> dict:
         joined = title_of(first + second)
         if joined is None or recognise(second, ()) is not None or recognise(joined, ()) is None:
             continue  # only halves that make a known kind of table together
-        following = (item for item in items[index + 2 : index + 5] if isinstance(item, Grid) or item.text.strip())
+        following = (
+            item
+            for item in items[index + 2 : index + 8]
+            if isinstance(item, Grid) or (item.text.strip() and item.number not in furniture)
+        )
         after = next(following, None)
         if isinstance(after, Grid) or (after is not None and (meta_of(after.text) or _CAPTION_YEAR.match(after.text))):
             split[head.number] = ""

@@ -2,7 +2,9 @@
 
 Ruled tables are read from their cell geometry (pdfplumber's ruling lines),
 never from guessed spacing, and written as tab rows, one line per table row,
-a cell's lines joined. The words outside the tables become lines of text.
+a cell's lines joined. The one use of spacing: a line printed just outside a
+table's ruling whose words each stand inside one of the table's columns is
+that table's row (a continued page whose top border is not drawn). The words outside the tables become lines of text.
 Tables and text keep their order down the page, and every page opens with a
 page mark ("--- 第 3 页 ---"), so that a figure's line and column in this
 text name its page, and ``budgetlint text report.pdf`` prints exactly what
@@ -118,8 +120,9 @@ def _grid(table, frames: set[tuple]) -> tuple[list[list[str]], list[tuple[float,
 
 def _wrapped(above: str, text: str) -> bool:
     """The last character of a long name, put in a row of its own by a ruling that
-    splits the name's cell (a word of one character is no row)."""
-    return len(text) == 1 and not text.isdigit() and len(above) >= 6 and not above[-1].isdigit()
+    splits the name's cell (a word of one character is no row; "无" and a dash are
+    a cell's own content)."""
+    return len(text) == 1 and text.isalpha() and text != "无" and len(above) >= 6 and above[-1].isalpha()
 
 
 def _inside(box: tuple[float, float, float, float], obj: dict) -> bool:
@@ -150,13 +153,16 @@ def _without_frames(tables: list) -> list:
 
 def _frames(cells: list[tuple]) -> set[tuple]:
     """The cells of a table that only frame other cells (a border drawn around the
-    whole table, its title inside): they hold no cell of their own."""
-    if len(cells) < 2:
+    whole table, its title inside): each holds two cells of the table or more.
+    Sizes are compared among cells that can hold a character, not the slivers of
+    a double border."""
+    real = [c for c in cells if c[2] - c[0] >= _MARGIN and c[3] - c[1] >= _MARGIN / 2]
+    if len(real) < 3:
         return set()
-    areas = sorted((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
+    areas = sorted((c[2] - c[0]) * (c[3] - c[1]) for c in real)
     typical = areas[len(areas) // 2]
-    large = [c for c in cells if (c[2] - c[0]) * (c[3] - c[1]) > 4 * typical]
-    return {c for c in large if any(o is not c and _contains(c, o) for o in cells)}
+    large = [c for c in real if (c[2] - c[0]) * (c[3] - c[1]) > 4 * typical]
+    return {c for c in large if sum(1 for o in real if o is not c and _contains(c, o, slack=0.5)) >= 2}
 
 
 @attrs.define
@@ -164,9 +170,7 @@ class _Placed:
     """A table on its page: its tab rows, where it stands, its columns' edges."""
 
     lines: list[str]
-    top: float
-    bottom: float
-    boxes: list[tuple]
+    box: tuple
     columns: list[tuple[float, float]]
     row_height: float
 
@@ -176,9 +180,13 @@ def _table_place(table) -> _Placed:
     rows, columns = _grid(table, frames)
     inner = [cell for cell in table.cells if cell not in frames]
     heights = sorted(cell[3] - cell[1] for cell in inner) or [0.0]
-    boxes = inner if frames else [table.bbox]
-    top = min(cell[1] for cell in inner) if frames else table.bbox[1]
-    return _Placed(_table_lines(rows), top, table.bbox[3], boxes, columns, heights[len(heights) // 2])
+    # Within a frame, only the cells' own box holds the table's text; the rest is caption.
+    box = _union(inner) if frames and inner else table.bbox
+    return _Placed(_table_lines(rows), box, columns, heights[len(heights) // 2])
+
+
+def _union(boxes: list[tuple]) -> tuple:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def _words(chars: list[dict]) -> list[tuple[float, float, str]]:
@@ -200,10 +208,8 @@ def _stray_row(line: dict, placed: _Placed) -> str | None:
     whose top border the PDF does not draw): a line next to the table whose words
     each stand inside one column, in two columns at least."""
     near = placed.row_height * 1.5
-    if not (
-        placed.top - near <= line["bottom"] <= placed.top + 1
-        or placed.bottom - 1 <= line["top"] <= placed.bottom + near
-    ):
+    top, bottom = placed.box[1], placed.box[3]
+    if not (top - near <= line["bottom"] <= top + 1 or bottom - 1 <= line["top"] <= bottom + near):
         return None
     cells = [""] * len(placed.columns)
     for x0, x1, text in _words(line["chars"]):
@@ -219,7 +225,7 @@ def _stray_row(line: dict, placed: _Placed) -> str | None:
 def _page_lines(page) -> list[str]:
     """The lines of one page, top to bottom: text lines and table rows."""
     tables = [_table_place(table) for table in _without_frames(page.find_tables(_TABLE_SETTINGS))]
-    boxes = [box for placed in tables for box in placed.boxes]
+    boxes = [placed.box for placed in tables]
     text = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(b, obj) for b in boxes))
     lines: list[tuple[float, int, list[str]]] = []
     for order, line in enumerate(text.extract_text_lines(return_chars=True), len(tables)):
@@ -230,7 +236,7 @@ def _page_lines(page) -> list[str]:
         words = _INNER_BLANKS.sub(" ", line["text"]).strip()
         if words:
             lines.append((line["top"], order, [words]))
-    lines.extend((placed.top, order, placed.lines) for order, placed in enumerate(tables) if placed.lines)
+    lines.extend((placed.box[1], order, placed.lines) for order, placed in enumerate(tables) if placed.lines)
     lines.sort(key=lambda item: (item[0], item[1]))
     return [text for _, _, block in lines for text in block]
 

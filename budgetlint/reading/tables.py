@@ -510,6 +510,7 @@ def build_tables(
     problems: list[Diagnostic] = []
     tables = []
     groups = _groups(header, width) if financial else [_Group(None, ((0, width),))]
+    unrecognised = None
     for group in groups:
         columns = [c for start, end in group.ranges for c in range(start, end)]
         headers: dict[int, list[str]] = {}
@@ -518,6 +519,8 @@ def build_tables(
                 if column < len(row.texts) and row.texts[column]:
                     headers.setdefault(column, []).append(row.texts[column])
         roles = _roles(columns, headers, split, financial)
+        if financial and any(_interleaved(split.data, roles, bounds) for bounds in group.ranges):
+            unrecognised = "名称栏与数字栏交错（并排的几组未能分开），表的结构未能读懂"
         codes = SubjectCodes() if financial else None
         table_rows: list[Row] = []
         for segment, bounds in enumerate(group.ranges):
@@ -531,9 +534,9 @@ def build_tables(
             for i, c in enumerate(value_columns)
         )
         tables.append(Table(part=group.part, columns=table_columns, rows=tuple(table_rows), **common))
-        if financial and any(_interleaved(split.data, roles, bounds) for bounds in group.ranges):
-            reason = "名称栏与数字栏交错（并排的几组未能分开），表的结构未能读懂"
-            return [attrs.evolve(t, kind=None, unrecognised=reason) for t in tables], problems
+    if unrecognised:
+        # One group whose names and amounts interleave: the whole printed table is not understood.
+        tables = [attrs.evolve(t, kind=None, unrecognised=unrecognised) for t in tables]
     return tables, problems
 
 
