@@ -128,3 +128,22 @@ def test_a_final_account_title_is_never_a_budget_kind():
     assert recognise("部门决算收入支出总表", ()) == "收入支出决算总表"
     assert recognise("政府采购决算表", ()) is None
     assert recognise("2023年部门“三公”经费和机关运行经费预算表", ()) == "三公经费支出表"
+
+
+def _pages(head: str, bodies: list[str]) -> str:
+    return "".join(f"--- 第 {n} 页 ---\n{head}{body}- {n} -\n" for n, body in enumerate(bodies, 1))
+
+
+def test_a_running_head_is_page_furniture_but_a_repeated_title_is_the_title():
+    header = "单位：万元\n科目编码\t科目名称\t合计\n"
+    bodies = ["201\t一般公共服务支出\t30.00\n", "20101\t人大事务\t10.00\n", "20102\t政协事务\t20.00\n"]
+    # Suzhou prints "苏州市审计局2026年度部门预算公开" over every page, the table's title only once.
+    running = "苏州市审计局2026年度部门预算公开\n"
+    document = budgetlint.read_text(_pages(running, ["2026年一般公共预算支出表\n" + header + bodies[0]] + bodies[1:]))
+    (table,) = document.tables
+    assert table.kind == "一般公共预算支出表" and [r.code for r in table.rows] == ["201", "20101", "20102"]
+    # Guangzhou prints the table's own title over each of its 140 pages: still one table, with its title.
+    title = "2026年一般公共预算支出表\n"
+    document = budgetlint.read_text(_pages(title, [header + body for body in bodies]))
+    (table,) = document.tables
+    assert table.title == "2026年一般公共预算支出表" and [r.code for r in table.rows] == ["201", "20101", "20102"]

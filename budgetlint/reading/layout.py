@@ -64,7 +64,8 @@ def _page_furniture(lines: tuple[str, ...], pages: tuple[tuple[int, int], ...]) 
             if 1 <= neighbour <= len(lines) and _PAGE_NUMBER.match(lines[neighbour - 1]):
                 furniture.add(neighbour)
         first = next((n for n in range(number + 1, min(number + 3, len(lines)) + 1) if lines[n - 1].strip()), None)
-        if first is not None and "\t" not in lines[first - 1]:
+        if first is not None and "\t" not in lines[first - 1] and caption_of(lines[first - 1])[0] is None:
+            # (a table's title printed again over each of its pages is its title, not a running head)
             heads.setdefault(lines[first - 1].strip(), []).append(first)
     if pages:
         last = len(lines)
