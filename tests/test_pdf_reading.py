@@ -189,3 +189,14 @@ def test_a_frame_around_the_table_holds_its_title_and_facts():
     income = document.tables_of_kind("部门收入总表")[0]
     assert income.title == "收入预算总表" and income.rows[0].label == "收入总计"
     assert "收入预算总表" not in "".join(row.label for row in income.rows)
+
+
+def test_a_total_row_alone_on_the_next_page_is_read_in_the_columns_above():
+    """Shanghai 万里 2024 p14–15: the 合计 row opens page 15 by itself, its name
+    spanning the three code columns, so the page draws fewer columns; read in the
+    columns of the table that ends page 14, it continues that table."""
+    source = read_source((PDF / "shanghai_wanli_2024_p14-15.pdf").read_bytes(), "w.pdf")
+    last_row = source.lines[source.pages[1][0] - 2]
+    total = source.lines[source.pages[1][0]]
+    assert total.split("\t")[0] == "合计" and total.count("\t") == last_row.count("\t")
+    assert total.split("\t")[4] == "156,211,123"

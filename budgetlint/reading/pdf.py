@@ -37,6 +37,8 @@ class UnreadablePdf(NotText):
 _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 #: Narrower than any character: a column that can hold nothing (points).
 _MARGIN = 12.0
+#: How far two ruling lines may stand apart and still be one edge (points).
+_EDGE = 1.5
 _CELL_BREAK = re.compile(r"\s*\n\s*")
 _CAPTION_BREAK = re.compile(rf"\s*\n\s*(?={META_WORDS})")
 _MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fffA-Za-z]")
@@ -94,18 +96,25 @@ def _columns(table, texts_by_row: list[list], frames: set[tuple]) -> tuple[list[
     return edges, kept
 
 
-def _grid(table, frames: set[tuple]) -> tuple[list[list[str]], list[tuple[float, float]]]:
+def _grid(
+    table, frames: set[tuple], above: list[tuple[float, float]]
+) -> tuple[list[list[str]], list[tuple[float, float]]]:
     """The table's rows, each cell's text in the first kept column the cell spans,
-    and the kept columns' left and right edges."""
+    and the kept columns' left and right edges. ``above`` are the columns of the
+    table that ends the page before: a table that draws fewer of them (a 合计 row
+    whose name spans the code columns, alone at the top of a page) is read in them."""
     texts_by_row = table.extract()
     edges, kept = _columns(table, texts_by_row, frames)
+    columns = [(edges[index], edges[index + 1]) for index in kept]
+    if above and len(columns) < len(above) and all(_aligned(left, above) for left, _ in columns):
+        columns = above
     rows = []
     for row, texts in zip(table.rows, texts_by_row, strict=True):
-        cells = [""] * len(kept)
+        cells = [""] * len(columns)
         for cell, text in zip(row.cells, texts, strict=True):
             if cell is None or cell in frames or not text:
                 continue
-            target = next((k for k, index in enumerate(kept) if cell[0] <= edges[index] < cell[2]), None)
+            target = next((k for k, (left, _) in enumerate(columns) if cell[0] - _EDGE <= left < cell[2] - _EDGE), None)
             if target is not None:
                 cells[target] = (cells[target] + " " + _cell_text(text)).strip()
         filled = [k for k, text in enumerate(cells) if text]
@@ -115,7 +124,11 @@ def _grid(table, frames: set[tuple]) -> tuple[list[list[str]], list[tuple[float,
             rows[-1][filled[0]] += cells[filled[0]]  # "九、医疗卫生与计划生育支" / "出"
             continue
         rows.append(cells)
-    return rows, [(edges[index], edges[index + 1]) for index in kept]
+    return rows, columns
+
+
+def _aligned(left: float, columns: list[tuple[float, float]]) -> bool:
+    return any(abs(left - other) <= _EDGE for other, _ in columns)
 
 
 def _wrapped(above: str, text: str) -> bool:
@@ -175,9 +188,9 @@ class _Placed:
     row_height: float
 
 
-def _table_place(table) -> _Placed:
+def _table_place(table, above: list[tuple[float, float]] = ()) -> _Placed:
     frames = _frames(table.cells)
-    rows, columns = _grid(table, frames)
+    rows, columns = _grid(table, frames, list(above))
     inner = [cell for cell in table.cells if cell not in frames]
     heights = sorted(cell[3] - cell[1] for cell in inner) or [0.0]
     # Within a frame, only the cells' own box holds the table's text; the rest is caption.
@@ -222,9 +235,11 @@ def _stray_row(line: dict, placed: _Placed) -> str | None:
     return "\t".join(cells)
 
 
-def _page_lines(page) -> list[str]:
-    """The lines of one page, top to bottom: text lines and table rows."""
-    tables = [_table_place(table) for table in _without_frames(page.find_tables(_TABLE_SETTINGS))]
+def _page_lines(page, above: list[tuple[float, float]]) -> tuple[list[str], list[tuple[float, float]]]:
+    """The lines of one page, top to bottom (text lines and table rows), and the
+    columns of the table that ends it. ``above``: those of the page before."""
+    found = sorted(_without_frames(page.find_tables(_TABLE_SETTINGS)), key=lambda table: table.bbox[1])
+    tables = [_table_place(table, above if index == 0 else ()) for index, table in enumerate(found)]
     boxes = [placed.box for placed in tables]
     text = page.filter(lambda obj: obj.get("object_type") != "char" or not any(_inside(b, obj) for b in boxes))
     lines: list[tuple[float, int, list[str]]] = []
@@ -238,7 +253,7 @@ def _page_lines(page) -> list[str]:
             lines.append((line["top"], order, [words]))
     lines.extend((placed.box[1], order, placed.lines) for order, placed in enumerate(tables) if placed.lines)
     lines.sort(key=lambda item: (item[0], item[1]))
-    return [text for _, _, block in lines for text in block]
+    return [text for _, _, block in lines for text in block], (tables[-1].columns if tables else [])
 
 
 def _from_pdf_library(error: BaseException) -> bool:
@@ -263,10 +278,12 @@ def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
     characters = 0
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            columns: list[tuple[float, float]] = []
             for number, page in enumerate(pdf.pages, 1):
                 lines.append(page_mark(number))
                 characters += len(page.chars)
-                lines.extend(_page_lines(page))
+                page_lines, columns = _page_lines(page, columns)
+                lines.extend(page_lines)
     except Exception as error:  # pdfminer raises many kinds on damaged files, pdfplumber wraps them
         cause = error.args[0] if type(error).__name__ == "PdfminerException" and error.args else error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
