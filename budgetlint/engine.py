@@ -38,6 +38,7 @@ __all__ = [
 ENTRY_POINT_GROUP = "budgetlint.rules"
 _BUILTIN_MODULES = (
     "budgetlint.rules.reading",
+    "budgetlint.rules.document",
     "budgetlint.rules.footnotes",
     "budgetlint.rules.hierarchy",
     "budgetlint.rules.copies",

@@ -221,6 +221,8 @@ class Table:
     #: Why a table whose title names a known kind was not read as that kind (its
     #: shape is not understood, so it yields no arithmetic finding).
     unrecognised: str | None = None
+    #: Where the 部门 name of the table's header is printed.
+    department_span: Span | None = None
 
     def column(self, number: int) -> Column | None:
         """The column whose printed 栏次 is ``number``."""

@@ -20,6 +20,7 @@ def test_every_rule_is_documented_with_examples():
     assert python_rules == [
         "BL001",
         "BL002",
+        "BL010",
         "BL101",
         "BL102",
         "BL103",
@@ -58,6 +59,8 @@ def test_check_json_over_a_directory(capsys):
     found = json.loads(capsys.readouterr().out)
     assert [(d["path"].rsplit("/", 1)[-1], d["line"], d["code"]) for d in found] == [
         ("000_hanyang_2020_final.txt", 221, "BL102"),
+        ("000_hanyang_2020_final.txt", 249, "BL010"),
+        ("000_hanyang_2020_final.txt", 284, "BL010"),
         ("003_jiangan_2024_final.txt", 181, "BL002"),
         ("003_jiangan_2024_final.txt", 189, "BL001"),
     ]

@@ -10,9 +10,10 @@ import re
 
 import attrs
 
+from ..model import Span
 from ..text import clean
 
-__all__ = ["META_WORDS", "Meta", "caption_of", "meta_of", "title_of"]
+__all__ = ["META_WORDS", "Meta", "caption_of", "locate_department", "meta_of", "title_of"]
 
 _DEPARTMENT = re.compile(r"^(?:部门|部门名称|单位名称|编制部门|编制单位|预算单位|填报单位)\s*[:：]\s*(.*)$")
 _UNIT = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元|千元|亿元)")
@@ -33,12 +34,28 @@ class Meta:
     department: str | None = None
     unit: str | None = None
     marker: str | None = None
+    department_span: Span | None = None
 
     def add(self, facts: "Meta") -> None:
         """Take the facts another line states, keeping what is already known."""
-        self.department = facts.department or self.department
+        if facts.department:
+            self.department, self.department_span = facts.department, facts.department_span
+        self.unit = facts.unit or self.unit
         self.unit = facts.unit or self.unit
         self.marker = facts.marker or self.marker
+
+
+def locate_department(facts: Meta | None, line: int, raw: str, offset: int = 0) -> Meta | None:
+    """``facts`` with the place of the 部门 name they state in ``raw`` (a line, or a
+    cell starting at ``offset`` of line ``line``); the whole text where the name
+    was cleaned out of recognition."""
+    if facts is not None and facts.department:
+        at = raw.find(facts.department)
+        if at >= 0:
+            facts.department_span = Span(line, offset + at + 1, line, offset + at + len(facts.department) + 1)
+        else:
+            facts.department_span = Span(line, offset + 1, line, offset + len(raw.rstrip()) + 1)
+    return facts
 
 
 def title_of(line: str) -> str | None:

@@ -19,7 +19,7 @@ from ..kinds import FINANCIAL, recognise
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean, key
 from .blocks import split_blocks
-from .captions import Meta, caption_of, meta_of, title_of
+from .captions import Meta, caption_of, locate_department, meta_of, title_of
 from .grid import Grid, RawRow
 from .problems import problem
 from .source import read_bytes
@@ -285,6 +285,10 @@ class _Reader:
             self.new_page = True
             return
         if number in self.residue:
+            department = self.pending.department
+            if department and self.pending.department_span and self.pending.department_span.line == number - 2:
+                # "部门名称：江苏省人大" / "单位:万元" / "常委会办公厅": the name goes on
+                self.pending.department = department + clean(text)
             return
         if not text.strip(" \t\u3000\xa0\r"):
             self.flush()
@@ -315,7 +319,7 @@ class _Reader:
             self.flush()
             self.pending = Meta(title=title, title_line=title_line)
             if caption_facts:
-                self.pending.add(caption_facts)
+                self.pending.add(locate_department(caption_facts, number, text))
             self.headings.append(Heading(number, title))
             # The title of the table above printed again over its next page keeps it open.
             again = bool(self.physical) and _same_title(title, self.physical[-1].meta.title)
@@ -323,7 +327,7 @@ class _Reader:
             return
         if _CAPTION_YEAR.match(text) or _LOST_QUOTES.match(text):
             return  # "（2026年度）" under a title, or the quotes of "三公" set apart: part of the caption
-        facts = meta_of(text)
+        facts = locate_department(meta_of(text), number, text)
         if facts:
             self.pending.add(facts)
             return

@@ -20,7 +20,7 @@ from ..kinds import FINANCIAL, PERFORMANCE, recognise
 from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
 from ..text import clean, key, squeeze
 from .breakdowns import breakdowns
-from .captions import Meta, caption_of, meta_of
+from .captions import Meta, caption_of, locate_department, meta_of
 from .codes import SubjectCodes
 from .grid import RawRow
 from .problems import problem
@@ -157,12 +157,13 @@ def _take_inner_meta(rows: list[_Row], meta: Meta) -> list[_Row]:
             meta.title = title
             meta.title_line = row.raw.lines[filled[0]]
             if facts:
-                meta.add(facts)
+                first = filled[0]
+                meta.add(locate_department(facts, row.raw.lines[first], row.raw.texts[first], row.raw.starts[first]))
             del rows[index]
             continue
         kept = list(row.texts)
         for i in filled:
-            facts = meta_of(kept[i])
+            facts = locate_department(meta_of(kept[i]), row.raw.lines[i], row.raw.texts[i], row.raw.starts[i])
             if facts:
                 meta.add(facts)
                 kept[i] = ""
@@ -503,6 +504,7 @@ def build_tables(
         "line": meta.title_line or physical.first_line,
         "unit": _unit(meta, header),
         "department": meta.department,
+        "department_span": meta.department_span,
         "year": int(title_year[1]) if title_year else year,
         "block": block,
         "footnotes": (Footnote(tuple(physical.footnote)),) if physical.footnote else (),
