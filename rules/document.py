@@ -1,8 +1,10 @@
-"""BL01x: the document as a whole. A table whose header names another 部门 than
-every other table of the document was copied from another unit's disclosure."""
+"""BL01x: the document as a whole: a table whose header names another 部门 than
+every other table of the document (copied from another unit's disclosure), and
+what a template leaves behind when it is not filled in (XX, "增加（减少）")."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import attrs
@@ -10,6 +12,7 @@ import attrs
 from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity
 from budgetlint.kinds import FINANCIAL
+from budgetlint.model import Span
 from budgetlint.places import table_name
 from budgetlint.text import key
 
@@ -63,3 +66,68 @@ def foreign_department(context: Context):
             f"「{first.department}」不同：这张表可能抄自其他单位"
         )
         yield Finding(table.department_span, message, ((first.department_span, f"{_printed(first)} 表头的部门"),))
+
+
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[Xx]{2,}|×{2,}|某某)(?![A-Za-z0-9])")
+_CHANGE_WORDS = "增加|增长|减少|下降|降低|上升|大于|小于|高于|低于|持平"
+_ALTERNATIVES = re.compile(rf"({_CHANGE_WORDS})\s*[（(]\s*({_CHANGE_WORDS})\s*[)）]")
+
+
+def _prose(context: Context):
+    """Every line of running text and every heading: (line, column of its start, text)."""
+    for paragraph in context.document.paragraphs:
+        for segment in paragraph.segments:
+            yield segment.line, segment.column, segment.text
+    lines = context.document.source.lines
+    for heading in context.document.headings:
+        yield heading.line, 1, lines[heading.line - 1]
+
+
+@rule("BL011", "template-placeholder", Severity.WARNING)
+def template_placeholder(context: Context):
+    """模板占位符未替换：正文或标题中留有"XX""XXX""××""某某"。
+
+    检查什么：正文段落和标题中单独出现的"XX""XXX"（大小写均可）、"××"或"某某"，位置指向
+    占位符本身。表格单元格不查。
+
+    为什么：这是照模板填写时漏填的地方，读者看到的是一个没有内容的句子或一个没有
+    名称的单位。
+
+    不通过的例子（上海市部门决算模板）::
+
+        上海市 XX 局 2024 年度收入支出总计 XXX 万元。
+
+    通过的例子::
+
+        上海市普陀区财政局 2024 年度收入支出总计 2,961.68 万元。
+    """
+    for line, column, text in _prose(context):
+        for found in _PLACEHOLDER.finditer(text):
+            span = Span(line, column + found.start(), line, column + found.end())
+            yield Finding(span, f"模板占位符「{found[0]}」未替换为实际内容")
+
+
+@rule("BL012", "template-alternatives", Severity.WARNING)
+def template_alternatives(context: Context):
+    """模板中的备选词未删去：正文写着"增加（减少）""增长（下降）"之类两说并存的词。
+
+    检查什么：正文段落和标题中"增加（减少）""增长（下降）""大于（小于）"等，一个变化词后
+    紧跟括号里的另一个变化词。位置指向整个词组。
+
+    为什么：模板给出两种说法，供填写时按实际情况二选一；两种都留着，句子就没有说明
+    数字是增是减。这不是数字之间的矛盾，所以不做算术核对（见 BL4xx），只指出未改完的模板。
+
+    不通过的例子（004）::
+
+        比 2019 年预算增加（减少） 0 万元，增长（下降）0%。
+
+    通过的例子::
+
+        比 2019 年预算减少 12.30 万元，下降 5.2%。
+    """
+    for line, column, text in _prose(context):
+        for found in _ALTERNATIVES.finditer(text):
+            if found[1] == found[2]:
+                continue
+            span = Span(line, column + found.start(), line, column + found.end())
+            yield Finding(span, f"模板备选词「{found[0]}」未按实际情况二选一")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_generated_documents import _document, documents
 
 import budgetlint
@@ -53,3 +54,34 @@ def test_one_table_of_another_department_is_found_there(case):
     (finding,) = budgetlint.lint_text("\n".join(lines), select=["BL010"])
     assert (finding.line, finding.column) == (changed + 1, 4)
     assert "另一局" in finding.message and "某局" in finding.message
+
+
+def test_template_alternatives_left_in_the_seeds():
+    found = {
+        name: [(d.line, d.column, d.end_column) for d in budgetlint.lint_file(SEEDS[name], select=["BL012"])]
+        for name in ("003", "004")
+    }
+    assert found == {
+        "003": [(430, 59, 65), (432, 40, 46), (436, 42, 48), (439, 51, 57)],
+        "004": [(406, 57, 63), (406, 69, 75), (432, 78, 84), (442, 78, 84), (442, 89, 95)],
+    }
+    second = budgetlint.lint_file(SEEDS["004"], select=["BL012"])[1]
+    assert "增长（下降）" in second.message
+
+
+def test_a_placeholder_left_in_the_text():
+    text = "上海市 XX 局 2024 年度收入支出总计 XXX 万元。\n另见 Excel 文件与 XXL 号。\n"
+    found = budgetlint.lint_text(text, select=["BL011"])
+    assert [(d.line, d.column, d.end_column) for d in found] == [(1, 5, 7), (1, 24, 27)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet="收入支出合计万元比上年度，。 0123456789", max_size=30),
+    st.sampled_from(["增长（下降）", "增加(减少)", "大于（小于）"]),
+)
+def test_an_alternative_is_found_where_it_stands(prose, alternative):
+    text = prose + alternative + "0 万元。\n"
+    assert budgetlint.lint_text(prose + "\n", select=["BL012"]) == []
+    (finding,) = budgetlint.lint_text(text, select=["BL012"])
+    assert (finding.line, finding.column, finding.end_column) == (1, len(prose) + 1, len(prose) + 1 + len(alternative))

@@ -21,6 +21,8 @@ def test_every_rule_is_documented_with_examples():
         "BL001",
         "BL002",
         "BL010",
+        "BL011",
+        "BL012",
         "BL101",
         "BL102",
         "BL103",
@@ -48,14 +50,14 @@ def test_check_text_output_and_exit_status(capsys):
     assert len(lines) == 6 and err == ""
     assert lines[0].startswith(f"{SEEDS['000']}:215:3: BL110: ")
     assert lines[0].endswith("(formula-failed)")
-    assert main(["check", str(SEEDS["004"])]) == 0
+    assert main(["check", str(SEEDS["001"])]) == 0
     assert capsys.readouterr().out == ""
     assert main([str(SEEDS["000"]), "--select", "BL1", "--exit-zero"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 6
 
 
 def test_check_json_over_a_directory(capsys):
-    assert main(["check", str(SEEDS["000"].parent), "--format", "json", "--select", "BL0,BL102"]) == 1
+    assert main(["check", str(SEEDS["000"].parent), "--format", "json", "--select", "BL00,BL010,BL102"]) == 1
     found = json.loads(capsys.readouterr().out)
     assert [(d["path"].rsplit("/", 1)[-1], d["line"], d["code"]) for d in found] == [
         ("000_hanyang_2020_final.txt", 221, "BL102"),
