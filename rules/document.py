@@ -13,7 +13,7 @@ from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Span
-from budgetlint.places import table_name
+from budgetlint.places import Place, describe, table_name
 from budgetlint.text import key
 
 #: How many tables must name one 部门 before it counts as the document's own.
@@ -131,3 +131,50 @@ def template_alternatives(context: Context):
                 continue
             span = Span(line, column + found.start(), line, column + found.end())
             yield Finding(span, f"模板备选词「{found[0]}」未按实际情况二选一")
+
+
+_EMPTY_NOTE = re.compile(r"本表(?:为空表|无数据|没有数据)|空表")
+
+
+@rule("BL013", "empty-note-with-figures", Severity.ERROR)
+def empty_note_with_figures(context: Context):
+    """注释说本表为空，表中却印有数字。
+
+    检查什么：表格下方的注释写着"本表为空表""本表无数据"之类，而这张表（含并排的各部分）
+    印有不为零的数字。位置指向注释中的那句话，并列出表中不为零的数字（最多三处）。
+
+    为什么：这样的注释通常是从上一年或模板中照抄的；注释与表格必有一处是错的，读者
+    无从知道该信哪一个。
+
+    不通过的例子（上海市普陀区万里街道 2024 年预算）::
+
+        合计 47.91  因公出国(境)费 0  公务接待费 1.35  公务用车购置及运行费 46.56 …
+        注:本部门2024年无"三公"经费和机关运行经费预算，故本表为空表。
+
+    通过的例子（同一文件）::
+
+        合计  （空）
+        注:本部门2024年无政府性基金预算财政拨款安排的预算，故本表为空表。
+    """
+    for parts in context.document.blocks():
+        notes = [note for table in parts for note in table.footnotes]
+        if not notes:
+            continue
+        printed = [
+            Place(table, row, column)
+            for table in parts
+            for row in table.rows
+            for column in table.columns
+            if (cell := row.cell(column.index)) is not None and cell.figure is not None and cell.figure.value != 0
+        ]
+        if not printed:
+            continue
+        for note in {note.line: note for note in notes}.values():  # halves of a table share its note
+            for line in note.segments:
+                found = _EMPTY_NOTE.search(line.text)
+                if found is None:
+                    continue
+                span = Span(line.line, line.column + found.start(), line.line, line.column + found.end())
+                shown = "，".join(f"{describe(place)} {place.shown}" for place in printed[:3])
+                message = f"注释说「{found[0]}」，而{_printed(parts[0])}印有数字：{shown}"
+                yield Finding(span, message, tuple((place.span, describe(place)) for place in printed[:3]))

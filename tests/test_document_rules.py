@@ -3,12 +3,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_generated_documents import _document, documents
 
 import budgetlint
+
+PDF = Path(__file__).resolve().parent / "pdf"
 
 
 def test_000_two_tables_copied_from_another_unit():
@@ -85,3 +89,31 @@ def test_an_alternative_is_found_where_it_stands(prose, alternative):
     assert budgetlint.lint_text(prose + "\n", select=["BL012"]) == []
     (finding,) = budgetlint.lint_text(text, select=["BL012"])
     assert (finding.line, finding.column, finding.end_column) == (1, len(prose) + 1, len(prose) + 1 + len(alternative))
+
+
+def test_a_note_that_says_the_table_is_empty_under_a_table_with_figures():
+    """Shanghai 万里 2024, pages 27 and 31: the empty 政府性基金 table's note is true;
+    the 三公 table's note says the same over 47.91 万元 (the 说明 says 47.91 too)."""
+    document = budgetlint.read_path(PDF / "shanghai_wanli_2024_p27_p31.pdf")
+    (finding,) = budgetlint.lint_document(document, select=["BL013"])
+    line = document.source.lines[finding.line - 1]
+    assert line[finding.column - 1 : finding.end_column - 1] == "本表为空表" and "三公" in line
+    assert finding.page == 2
+    assert [r.message.rsplit("「", 1)[-1] for r in finding.related][:1] == ["2024年“三公”经费预算数/合计」栏"]
+    assert "47.91" in finding.message
+
+
+def _note_table(figure: str) -> str:
+    return (
+        "2026年政府性基金预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        f"\t合计\t{figure}\t\t\n注：本部门无政府性基金预算，故本表为空表。\n"
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.decimals(min_value=0, max_value=99999, places=2))
+def test_an_empty_note_is_silent_over_zeros_and_found_over_a_figure(value):
+    assert budgetlint.lint_text(_note_table(""), select=["BL013"]) == []
+    assert budgetlint.lint_text(_note_table("0.00"), select=["BL013"]) == []
+    found = budgetlint.lint_text(_note_table(f"{value:.2f}"), select=["BL013"])
+    assert len(found) == (1 if value else 0)

@@ -23,6 +23,7 @@ def test_every_rule_is_documented_with_examples():
         "BL010",
         "BL011",
         "BL012",
+        "BL013",
         "BL101",
         "BL102",
         "BL103",
