@@ -83,8 +83,10 @@ def _width(rows) -> int:
     return max((len(row.texts) for row in rows), default=0)
 
 
-def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_page: bool) -> list | None:
-    """The rows a grid adds to the table above it, if it is that table's next page:
+def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_page: bool) -> tuple[list, bool] | None:
+    """The rows a grid adds to the table above it, if it is that table's next page,
+    and whether the table above is a title and header alone at the foot of its page
+    (whose header rows then head the wider grid's groups):
     its first rows repeat the header of that table, it carries the same 表号, or,
     right after a page break with nothing but page furniture between and no title
     printed again, it has the same columns. Under its title printed again, only the
@@ -104,15 +106,15 @@ def _continuation_rows(previous: PhysicalTable, grid: Grid, pending: Meta, new_p
         skipped += 1
         repeated += bool(printed)
     if repeated:
-        return rows[skipped:]
+        return rows[skipped:], False
     if pending.marker and pending.marker == previous.meta.marker:
-        return rows
+        return rows, False
     if pending.title is None and new_page and not any(map(_titled, rows[:3])):
         width, before = _width(rows), _width(previous.rows)
         if width == before:
-            return rows
+            return rows, False
         if before and width % before == 0 and not any(map(_has_figure, previous.rows)):
-            return rows  # a title and header alone at the foot of the page before
+            return rows, True
     return None
 
 
@@ -235,14 +237,14 @@ class _Reader:
         self.flush()
         self.scrambled = False
         previous = self.physical[-1] if self.physical else None
-        rows = None
+        continued = None
         title = self.pending.title
         if previous and self.clean_since_grid and (title is None or _same_title(title, previous.meta.title)):
-            rows = _continuation_rows(previous, grid, self.pending, self.new_page)
-        if rows is not None:
-            wider = _width(rows)
-            if not any(map(_has_figure, previous.rows)) and wider > _width(previous.rows):
-                previous.rows[:] = [_spread(row, wider) for row in previous.rows]
+            continued = _continuation_rows(previous, grid, self.pending, self.new_page)
+        if continued is not None:
+            rows, header_alone = continued
+            if header_alone:
+                previous.rows[:] = [_spread(row, _width(rows)) for row in previous.rows]
             previous.rows.extend(rows)
         else:
             self.physical.append(PhysicalTable(meta=self.pending, rows=list(grid.rows), first_line=grid.first_line))

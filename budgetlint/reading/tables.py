@@ -391,8 +391,13 @@ def _roles(columns: list[int], headers: dict[int, list[str]], split: _Split, fin
     return roles
 
 
+def _column_texts(data: list[_Row], column: int) -> list[str]:
+    """What the data rows print in ``column``, empty cells left out."""
+    return [row.texts[column] for row in data if column < len(row.texts) and row.texts[column]]
+
+
 def _all_figures(data: list[_Row], column: int) -> bool:
-    texts = [row.texts[column] for row in data if column < len(row.texts) and row.texts[column]]
+    texts = _column_texts(data, column)
     return bool(texts) and all(map(_is_figure, texts))
 
 
@@ -402,7 +407,7 @@ _LEVEL_WORDS = frozenset({"类", "款", "项"})
 
 def _holds_codes(data: list[_Row], column: int) -> bool:
     """A column without a header whose cells are all code digits ("06", "01")."""
-    texts = [row.texts[column] for row in data if column < len(row.texts) and row.texts[column]]
+    texts = _column_texts(data, column)
     return bool(texts) and all(_CODE_PART.fullmatch(t) or t in _LEVEL_WORDS for t in texts)
 
 
