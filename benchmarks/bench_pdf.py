@@ -47,9 +47,12 @@ def main() -> None:
         document = read_bytes_document(data, str(path))  # warm-up (imports), and the page count
         pages = len(document.source.pages)
         floor = statistics.median(timings_ms(lambda data=data: plain_extraction(data), args.repeat)) / 1000
-        mine = statistics.median(
-            timings_ms(lambda data=data, name=str(path): read_bytes_document(data, name), args.repeat)
-        ) / 1000
+        mine = (
+            statistics.median(
+                timings_ms(lambda data=data, name=str(path): read_bytes_document(data, name), args.repeat)
+            )
+            / 1000
+        )
         floors, ours = floors + floor, ours + mine
         print(f"{path.name[:44]:44} {pages:5d} {floor:8.2f} {mine:8.2f} {mine / pages * 1000:8.1f} {mine / floor:6.2f}")
     print(f"{'all':44} {'':5} {floors:8.2f} {ours:8.2f} {'':8} {ours / floors:6.2f}")

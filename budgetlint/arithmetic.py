@@ -20,7 +20,7 @@ import attrs
 
 from .model import Cell, Figure
 
-__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit"]
+__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit", "percentage"]
 
 _HALF_UNITS = {d: Decimal(5).scaleb(-(d + 1)) for d in range(10)}
 
@@ -65,6 +65,10 @@ class Interval:
     def __neg__(self) -> "Interval":
         return Interval(-self.value, -self.high, -self.low)
 
+    def scaled(self, factor: Decimal) -> "Interval":
+        """The interval times a positive ``factor`` (a change of unit)."""
+        return Interval(self.value * factor, self.low * factor, self.high * factor)
+
     def meets(self, other: "Interval", slack: Decimal = Decimal(0)) -> bool:
         """Can both stand for the same value, allowing ``slack`` either way?"""
         return self.low - slack <= other.high and other.low - slack <= self.high
@@ -94,3 +98,22 @@ def disagreement(
         total = total + Interval.of_cell(cell) if sign > 0 else total - Interval.of_cell(cell)
     own = Interval.of_cell(left)
     return None if own.meets(total, slack) else (own, total)
+
+
+_HUNDRED = Decimal(100)
+
+
+def percentage(part: Interval, whole: Interval) -> Interval | None:
+    """``part`` as a percentage of ``whole``, over every value both may stand for.
+
+    None when ``whole`` may be zero or negative: no share or rate can then be
+    computed from the printed figures. A part that may be negative (a decrease
+    read as an amount) is not a share either.
+    """
+    if whole.low <= 0 or part.low < 0:
+        return None
+    return Interval(
+        part.value / whole.value * _HUNDRED if whole.value else part.high / whole.low * _HUNDRED,
+        part.low / whole.high * _HUNDRED,
+        part.high / whole.low * _HUNDRED,
+    )

@@ -42,6 +42,7 @@ _BUILTIN_MODULES = (
     "budgetlint.rules.footnotes",
     "budgetlint.rules.hierarchy",
     "budgetlint.rules.copies",
+    "budgetlint.rules.narrative",
 )
 
 
@@ -69,6 +70,13 @@ class Context:
     def footnote_relations(self) -> frozenset:
         """What the footnotes state, so that a rule pack does not state it again."""
         return frozenset(check.relation for check in self.footnotes.checks)
+
+    @functools.cached_property
+    def statements(self):
+        """What the running text states about figures (see :mod:`budgetlint.narrative`)."""
+        from .narrative import statements_of
+
+        return statements_of(self.document)
 
     @functools.cached_property
     def equalities(self):

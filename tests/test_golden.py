@@ -1,5 +1,5 @@
 """Golden files: what budgetlint reads and finds in each real PDF kept in
-tests/pdf/, compared in full, so that a table recognised, lost or misread, or
+tests/pdf/ and in each seed of examples/, compared in full, so that a table recognised, lost or misread, or
 a finding that appears or disappears, fails a test. Every finding in a golden
 file has been verified by recomputing it from the document.
 
@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 import budgetlint
 
@@ -40,5 +41,15 @@ def test_golden(path: Path):
     observed = _observed(path)
     if os.environ.get("BUDGETLINT_UPDATE_GOLDEN"):
         golden.parent.mkdir(exist_ok=True)
+        golden.write_text(json.dumps(observed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    assert observed == json.loads(golden.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_seed_golden(name: str):
+    path = SEEDS[name]
+    golden = GOLDEN / f"seed_{name}.json"
+    observed = [d.format().replace(str(path), path.name) for d in budgetlint.lint_file(path)]
+    if os.environ.get("BUDGETLINT_UPDATE_GOLDEN"):
         golden.write_text(json.dumps(observed, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert observed == json.loads(golden.read_text(encoding="utf-8"))

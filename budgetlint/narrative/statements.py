@@ -1,0 +1,494 @@
+"""Statements: what a sentence claims about figures, each tied to the figures
+it rests on, or left alone with the reason why.
+
+Five kinds are read, each by one pattern over a :class:`Sentence`'s markers:
+
+- a **change** ("比上年增加 393.1 万元，增长 24.2%"): the amount it follows is
+  the current year's, the prior is current ∓ change unless printed;
+- a **completion** ("年初预算为 a 万元，支出决算为 b 万元，完成年初预算的 c%")
+  and the comparison words under it ("决算数大于预算数");
+- a **share** ("基本支出 163.08 万元，占本年支出 13.3%"): its base is the whole
+  the sentence enumerates, or an amount stated earlier under the base's name;
+- an **enumeration** of a whole whose parts are fixed by the classification
+  (人员经费 + 公用经费 = 基本支出, 货物 + 工程 + 服务 = 政府采购 …);
+- an **amount** with its subject, for the rules that look it up in a table.
+
+Where a statement's figures cannot be told for certain, it is kept with
+``reason`` set and no rule looks at it: precision before recall.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from .sentences import AMOUNT, MONEY, OTHER, PERCENT, YEAR, Sentence, Token
+
+__all__ = ["Change", "Comparison", "Completion", "Enumeration", "Share", "Statements", "extract", "subject_key"]
+
+_STOP = "，,；;。！？!?：:、（()）"
+_LIST_START = re.compile(
+    r"其中[：:，,]?|主要用于(?:以下方面)?[：:]|包括[：:]|分类来看[，,：:]|具体(?:情况|支出情况)?(?:如下|为)?[：:]"
+)
+_SUBJECT_DROP = re.compile(rf"{YEAR}年?度?|本年度?|本部门|本单位|我部门|我单位|[“”\"'‘’「」]|的$")
+_SUBJECT_TAIL = re.compile(r"(?:为|是|达到|达|共计|合计为|总计为|共|约)$")
+
+
+def subject_key(words: str) -> str:
+    """A subject as compared: no years, no "本年", no quotes, no "为" at the end;
+    "收、支总计" and "收支总计" are one."""
+    words = _SUBJECT_DROP.sub("", words)
+    previous = None
+    while previous != words:
+        previous = words
+        words = _SUBJECT_TAIL.sub("", words)
+        words = re.sub(r"的$", "", words)
+    return words.replace("、", "").replace("（", "(").replace("）", ")")
+
+
+def _subject(sentence: Sentence, position: int) -> str:
+    """The words printed before the marker at ``position``, back to the nearest
+    stop or number: "收入合计" for "2024年度收入合计1627.17万元"."""
+    start = position
+    marked = sentence.marked
+    while start > 0:
+        character = marked[start - 1]
+        if character in _STOP or ("\ue000" <= character < "\uf000") or ("\uf400" <= character < "\uf800"):
+            break
+        start -= 1
+    return marked[start:position]
+
+
+def _is_money(character: str) -> bool:
+    return "\ue000" <= character < "\ue800"
+
+
+_CHANGED = re.compile(r"(?:增加|减少|增长|下降|降低|上升|减|增)了?$")
+
+
+def _levels(sentence: Sentence, start: int, end: int) -> list[int]:
+    """Positions of the amounts in ``marked[start:end]`` that state a level, not
+    a change ("增加 393.1 万元" is not a whole anything is a share of)."""
+    return [
+        i for i in range(start, end) if _is_money(sentence.marked[i]) and not _CHANGED.search(_subject(sentence, i))
+    ]
+
+
+@attrs.frozen
+class Change:
+    """A year-over-year (or against-budget) change of one amount."""
+
+    sentence: Sentence
+    current: Token | None
+    prior: Token | None
+    change: Token
+    direction: int  # +1 增加, -1 减少
+    rate: Token | None
+    rate_direction: int | None
+    reference: str  # the words between 比 and the change: "2019年度", "年初预算数"
+    reason: str | None = None
+
+
+@attrs.frozen
+class Completion:
+    """A budget, the amount spent against it, and the rate of completion stated."""
+
+    sentence: Sentence
+    budget: Token | None
+    actual: Token | None
+    rate: Token | None
+    which: str  # 年初, 全年 … as the sentence names the budget
+    reason: str | None = None
+
+
+@attrs.frozen
+class Comparison:
+    """ "决算数大于预算数" and the like: a claim about the sign of actual − budget."""
+
+    sentence: Sentence
+    word: str
+    start: int
+    end: int
+    completion: Completion | None
+    reason: str | None = None
+
+
+@attrs.frozen
+class Share:
+    """A part stated as a percentage of a whole."""
+
+    sentence: Sentence
+    part: Token
+    rate: Token
+    base_words: str
+    whole: Token | None
+    whole_sentence: Sentence | None
+    reason: str | None = None
+
+
+@attrs.frozen
+class Enumeration:
+    """A whole and the parts the classification says make it up."""
+
+    sentence: Sentence
+    whole: Token
+    parts: tuple[Token, ...]
+    name: str
+
+
+@attrs.frozen
+class Statements:
+    changes: tuple[Change, ...]
+    completions: tuple[Completion, ...]
+    comparisons: tuple[Comparison, ...]
+    shares: tuple[Share, ...]
+    enumerations: tuple[Enumeration, ...]
+
+    def all(self) -> list:
+        return [*self.changes, *self.completions, *self.comparisons, *self.shares, *self.enumerations]
+
+
+# ---------------------------------------------------------------- changes
+
+_INCREASE = ("增加", "增长", "上升", "提高", "增幅")
+_DECREASE = ("减少", "下降", "降低", "减幅", "降幅")
+_CHANGE = re.compile(rf"(?P<each>各|分别)?(?P<word>增加|减少|增长|下降|降低|上升)了?(?P<change>{MONEY})")
+_RATE = re.compile(
+    rf"[，,]?(?:同比)?(?P<word>增长|下降|降低|减少|增加|上升|增幅|减幅|降幅)(?:率|幅度)?(?:为|了|达)?(?P<rate>{PERCENT})"
+)
+_ANCHOR = re.compile(r"(?<![相对])(?:比|较)(?!例|重|好|为|大|多|少|高|低)|与(?=[^，,；;。]{0,20}?相比)")
+_REFERENCE = re.compile(rf"上年|上一年|去年|同期|年初|预算|{YEAR}")
+
+
+def _clause_start(marked: str, end: int) -> int:
+    """Where the clause that ends at ``end`` begins: after the last "；" outside brackets."""
+    depth = 0
+    for position in range(end - 1, -1, -1):
+        character = marked[position]
+        if character in "）)":
+            depth += 1
+        elif character in "（(":
+            depth = max(0, depth - 1)
+        elif character in "；;" and not depth:
+            return position + 1
+    return 0
+
+
+def _outside_brackets(marked: str, positions: list[int], end: int) -> list[int]:
+    """The positions not inside a bracket that closes before ``end``: in "购置及运行
+    维护费346.67万元（…运行维护费310.67万元…）比上年增加33.44万元" the change is 346.67's."""
+    inside: set[int] = set()
+    depth = 0
+    for position in range(end - 1, -1, -1):
+        character = marked[position]
+        if character in "）)":
+            depth += 1
+        elif character in "（(":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(position)
+    return [position for position in positions if position not in inside]
+
+
+def _direction(word: str) -> int:
+    return 1 if word in _INCREASE else -1
+
+
+def _changes(sentence: Sentence, previous: Sentence | None) -> Iterable[Change]:
+    marked = sentence.marked
+    for found in _CHANGE.finditer(marked):
+        change = sentence.token_at(found.start("change"))
+        direction = _direction(found["word"])
+        rate_found = _RATE.match(marked, found.end())
+        rate = sentence.token_at(rate_found.start("rate")) if rate_found else None
+        rate_direction = _direction(rate_found["word"]) if rate_found else None
+        clause_start = _clause_start(marked, found.start())
+        anchors = list(_ANCHOR.finditer(marked, clause_start, found.start()))
+        if not anchors:
+            continue
+        anchor = anchors[-1]
+        reference = marked[anchor.end() : found.start()]
+        if not _REFERENCE.search(reference):
+            continue
+        kwargs = dict(
+            sentence=sentence,
+            change=change,
+            direction=direction,
+            rate=rate,
+            rate_direction=rate_direction,
+            reference=sentence.words(anchor.end(), found.start()),
+        )
+        if found["each"] == "分别":
+            yield Change(current=None, prior=None, reason="一句话同时说几个数的变化（分别…）", **kwargs)
+            continue
+        amounts = [i for i, c in enumerate(reference) if _is_money(c)]
+        prior = None
+        if amounts:
+            if len(amounts) > 1 or amounts[0] != len(reference) - 1:
+                yield Change(current=None, prior=None, reason="比较对象中有几个金额", **kwargs)
+                continue
+            prior = sentence.token_at(anchor.end() + amounts[0])
+        before = _outside_brackets(marked, _levels(sentence, clause_start, anchor.start()), anchor.start())
+        current = sentence.token_at(before[-1]) if before else None
+        if current is not None and prior is None:
+            # "2020年…22.13万元，2019年…22.95万元，比2019年减少…": the nearest amount is the prior's
+            years = set(re.findall(YEAR, reference))
+            own = set(re.findall(YEAR, _subject(sentence, before[-1])))
+            if years and own and _same_years(sentence, own, years):
+                prior = current
+                current = sentence.token_at(before[-2]) if len(before) > 1 else None
+        if current is None and not before and previous is not None and marked[: anchor.start()].strip("，,") == "":
+            money = [i for i, c in enumerate(previous.marked) if _is_money(c)]
+            if money:
+                current = previous.token_at(money[-1])
+        if current is None:
+            yield Change(current=None, prior=prior, reason="找不到变化所指的本年金额", **kwargs)
+            continue
+        if direction > 0 and prior is None and change.in_wan > current.in_wan:
+            yield Change(current=current, prior=prior, reason="增加额大于所指金额：所指的不是本年数", **kwargs)
+            continue
+        yield Change(current=current, prior=prior, **kwargs)
+
+
+def _same_years(sentence: Sentence, own: set[str], reference: set[str]) -> bool:
+    """Do the year markers name the same years (by the years they print)?"""
+
+    def years(markers: set[str]) -> set:
+        return {sentence.tokens[ord(m) - 0xF000].figure.value for m in markers}
+
+    return bool(years(own) & years(reference))
+
+
+# ---------------------------------------------------------------- completions
+
+_COMPLETION = re.compile(
+    rf"完成了?(?P<which>年初|全年|调整后的?)?(?:预算|预算数|计划)?数?的?(?P<rate>{PERCENT})"
+    rf"|(?P<which2>年初|全年)?预算执行率(?:为|达|是)?(?P<rate2>{PERCENT})"
+)
+_BUDGET = re.compile(r"(?P<which>年初|全年|调整后的?|调整)?(?:支出)?预算(?:数|金额|资金)?(?:合计|总额)?(?:为|是)?$")
+_ACTUAL = re.compile(r"(?:支出)?(?:决算|执行|实际支出|实际执行)(?:数|资金|金额)?(?:合计|总额)?(?:为|是)?$")
+
+
+def _labelled(sentence: Sentence, start: int, end: int) -> tuple[list, list]:
+    budgets, actuals = [], []
+    for position in range(start, end):
+        if not _is_money(sentence.marked[position]):
+            continue
+        subject = subject_key(_subject(sentence, position))
+        if _ACTUAL.search(subject):
+            actuals.append(position)
+        elif (found := _BUDGET.search(subject)) and "增资" not in subject:
+            budgets.append((position, (found["which"] or "").rstrip("的")))
+    return budgets, actuals
+
+
+def _completions(sentence: Sentence) -> Iterable[Completion]:
+    marked = sentence.marked
+    start = 0
+    for found in _COMPLETION.finditer(marked):
+        rate = sentence.token_at(found.start("rate") if found["rate"] else found.start("rate2"))
+        which = (found["which"] or found["which2"] or "").rstrip("的")
+        budgets, actuals = _labelled(sentence, start, found.start())
+        start = found.end()
+        if len(budgets) != 1 or len(actuals) != 1:
+            reason = "句中没有预算数或决算数" if not budgets or not actuals else "句中有几个预算数或决算数"
+            yield Completion(sentence, None, None, rate, which, reason)
+            continue
+        (position, named), actual = budgets[0], actuals[0]
+        if which and named and which != named:
+            yield Completion(sentence, None, None, rate, which, f"完成率说的是{which}预算，句中的是{named}预算")
+            continue
+        yield Completion(sentence, sentence.token_at(position), sentence.token_at(actual), rate, which or named)
+    if start == 0:
+        budgets, actuals = _labelled(sentence, 0, len(marked))
+        if len(budgets) == 1 and len(actuals) == 1:
+            position, named = budgets[0]
+            yield Completion(sentence, sentence.token_at(position), sentence.token_at(actuals[0]), None, named)
+
+
+_COMPARISON = re.compile(
+    r"决算数?(?P<word>大于|小于|等于|高于|低于|超过|少于|多于)(?:年初|全年|调整后的?)?预算数?"
+    r"|决算数?与(?:年初|全年|调整后的?)?预算数?(?P<word2>持平|相等|一致)"
+)
+
+
+def _comparisons(sentence: Sentence, completion: Completion | None) -> Iterable[Comparison]:
+    for found in _COMPARISON.finditer(sentence.marked):
+        word = found["word"] or found["word2"]
+        rest = sentence.marked[found.end() : found.end() + 3]
+        if rest.startswith(("（或", "(或", "或")):
+            yield Comparison(sentence, word, found.start(), found.end(), None, "模板中的两说并存（……或……）")
+        elif completion is None or completion.budget is None:
+            yield Comparison(sentence, word, found.start(), found.end(), None, "同一段中没有预算数和决算数")
+        else:
+            yield Comparison(sentence, word, found.start(), found.end(), completion)
+
+
+# ---------------------------------------------------------------- shares
+
+_SHARE = re.compile(
+    rf"(?P<part>{MONEY})[，,]?占(?P<base>[^，,；;。{AMOUNT[1:-1]}]{{0,24}}?)(?:的)?(?:比重|比例)?(?:为|是|达)?(?P<rate>{PERCENT})"
+)
+_BASE_DROP = re.compile(r"的$|比重$|比例$")
+
+
+def _head(sentence: Sentence, position: int, previous: Sentence | None) -> tuple[Sentence, int] | None:
+    """The amount an enumeration before ``position`` is a list of: the last amount
+    before the last "其中"/"主要用于…：" that precedes ``position``, or, for a
+    sentence that opens with "其中：", the last amount of the sentence before."""
+    starts = [m for m in _LIST_START.finditer(sentence.marked, 0, position)]
+    if not starts:
+        return None
+    before = _levels(sentence, 0, starts[-1].start())
+    if before:
+        # "包括：A、B；支出包括：C，占 x%": an amount the "；" closes is not C's whole
+        between = sentence.marked[before[-1] : starts[-1].start()]
+        return None if "；" in between or ";" in between else (sentence, before[-1])
+    if previous is not None and not sentence.marked[: starts[-1].start()].strip("-"):
+        money = _levels(previous, 0, len(previous.marked))
+        if money:
+            return previous, money[-1]
+    return None
+
+
+_ITEM = re.compile(rf"-?(?:{OTHER}[.、]|[（(][一二三四五六七八九十{OTHER[1:-1]}]+[)）]|[一二三四五六七八九十]+、)")
+
+
+def _compatible(base: str, whole: str) -> bool:
+    return bool(base) and (base in whole or whole in base)
+
+
+class _Subjects:
+    """Amounts stated so far under each subject, to find the whole a share names."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple[str, Sentence, int]] = []
+
+    def add(self, sentence: Sentence) -> None:
+        for position in _levels(sentence, 0, len(sentence.marked)):
+            self.seen.append((subject_key(_subject(sentence, position)), sentence, position))
+
+    def find(self, base: str) -> tuple[Sentence, int] | None | str:
+        if len(base) < 2:
+            return None
+        found = [(s, p) for subject, s, p in self.seen if subject and subject.endswith(base)]
+        values = {s.token_at(p).in_wan for s, p in found}
+        if len(values) > 1:
+            return "ambiguous"
+        return found[-1] if found else None
+
+
+def _shares(sentence: Sentence, subjects: _Subjects, previous: Sentence | None, items: list) -> Iterable[Share]:
+    """``items`` holds the whole of a numbered list whose items may be printed as
+    paragraphs of their own ("主要用于以下方面：" then "2. 卫生健康支出 … 占 97.7%")."""
+    for found in _SHARE.finditer(sentence.marked):
+        part = sentence.token_at(found.start("part"))
+        rate = sentence.token_at(found.start("rate"))
+        base = _BASE_DROP.sub("", subject_key(found["base"]))
+        head = _head(sentence, found.start("part"), previous)
+        if head is None and not base and items and _ITEM.match(sentence.marked):
+            head = items[0]
+        if head is not None:
+            head_sentence, position = head
+            if not base or _compatible(base, subject_key(_subject(head_sentence, position))):
+                if not base:
+                    items[:] = [head]
+                yield Share(sentence, part, rate, found["base"], head_sentence.token_at(position), head_sentence)
+                continue
+        if not base:
+            yield Share(sentence, part, rate, found["base"], None, None, "没有说占什么的比例，句中也没有总数")
+            continue
+        whole = subjects.find(base)
+        if whole == "ambiguous":
+            yield Share(sentence, part, rate, found["base"], None, None, f"前文中「{base}」有几个不同的金额")
+        elif whole is None:
+            yield Share(sentence, part, rate, found["base"], None, None, f"前文中找不到「{base}」的金额")
+        else:
+            whole_sentence, position = whole
+            yield Share(sentence, part, rate, found["base"], whole_sentence.token_at(position), whole_sentence)
+
+
+# ---------------------------------------------------------------- enumerations
+
+#: Wholes whose parts the classification fixes, with a pattern for each part.
+_PARTITIONS: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...] = (
+    ("基本支出", re.compile(r"基本支出$"), (re.compile(r"人员经费$"), re.compile(r"公用经费$"))),
+    (
+        "政府采购",
+        re.compile(r"政府采购(?:支出|预算)?(?:总额|合计|总计)?$"),
+        (re.compile(r"货物"), re.compile(r"工程"), re.compile(r"服务")),
+    ),
+    (
+        "三公经费",
+        re.compile(r"三公经费(?:财政拨款)?(?:支出|预算)?(?:决算)?(?:数)?(?:合计)?$"),
+        (re.compile(r"因公出国"), re.compile(r"公务用车购置及运行"), re.compile(r"公务接待")),
+    ),
+    (
+        "公务用车购置及运行费",
+        re.compile(r"公务用车购置及运行(?:维护)?费$"),
+        (re.compile(r"购置费$"), re.compile(r"运行(?:维护)?费$")),
+    ),
+)
+
+
+def _enumerations(sentence: Sentence) -> Iterable[Enumeration]:
+    marked = sentence.marked
+    starts = list(_LIST_START.finditer(marked))
+    for index, start in enumerate(starts):
+        before = [i for i in range(start.start()) if _is_money(marked[i])]
+        if not before:
+            continue
+        whole_subject = subject_key(_subject(sentence, before[-1]))
+        end = starts[index + 1].start() if index + 1 < len(starts) else len(marked)
+        parts = [i for i in range(start.end(), end) if _is_money(marked[i])]
+        for name, whole_pattern, part_patterns in _PARTITIONS:
+            if not whole_pattern.search(whole_subject):
+                continue
+            matched: list[int | None] = [None] * len(part_patterns)
+            for position in parts:
+                subject = subject_key(_subject(sentence, position))
+                hits = [k for k, pattern in enumerate(part_patterns) if pattern.search(subject)]
+                if len(hits) != 1 or matched[hits[0]] is not None:
+                    break
+                matched[hits[0]] = position
+            else:
+                if all(position is not None for position in matched):
+                    parts_tokens = tuple(sentence.token_at(p) for p in matched)
+                    yield Enumeration(sentence, sentence.token_at(before[-1]), parts_tokens, name)
+            break
+
+
+# ---------------------------------------------------------------- all
+
+
+def extract(sentences: Iterable[Sentence]) -> Statements:
+    """Every statement of the sentences, in order."""
+    changes: list[Change] = []
+    completions: list[Completion] = []
+    comparisons: list[Comparison] = []
+    shares: list[Share] = []
+    enumerations: list[Enumeration] = []
+    subjects = _Subjects()
+    previous: Sentence | None = None
+    last_completion: Completion | None = None
+    items: list = []
+    for sentence in sentences:
+        if previous is not None and previous.paragraph != sentence.paragraph:
+            previous = None
+            last_completion = None
+            if not _ITEM.match(sentence.marked):
+                items.clear()
+        changes.extend(_changes(sentence, previous))
+        found = list(_completions(sentence))
+        completions.extend(c for c in found if c.rate is not None)
+        tied = [c for c in found if c.budget is not None]
+        if tied:
+            last_completion = tied[-1]
+        comparisons.extend(_comparisons(sentence, last_completion))
+        shares.extend(_shares(sentence, subjects, previous, items))
+        enumerations.extend(_enumerations(sentence))
+        subjects.add(sentence)
+        previous = sentence
+    return Statements(tuple(changes), tuple(completions), tuple(comparisons), tuple(shares), tuple(enumerations))
