@@ -79,6 +79,13 @@ class Context:
         return statements_of(self.document)
 
     @functools.cached_property
+    def ties(self):
+        """The amounts of the text tied to the table cells they speak of."""
+        from .narrative.ties import tie
+
+        return tie(self.document, self.statements.amounts)
+
+    @functools.cached_property
     def equalities(self):
         """The cells the running pack rules say hold one quantity, grouped."""
         from .packs import Equalities

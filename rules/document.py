@@ -13,7 +13,7 @@ from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Span
-from budgetlint.places import Place, describe, table_name
+from budgetlint.places import Place, describe, row_key, table_name
 from budgetlint.text import key
 
 #: How many tables must name one 部门 before it counts as the document's own.
@@ -178,3 +178,60 @@ def empty_note_with_figures(context: Context):
                 shown = "，".join(f"{describe(place)} {place.shown}" for place in printed[:3])
                 message = f"注释说「{found[0]}」，而{_printed(parts[0])}印有数字：{shown}"
                 yield Finding(span, message, tuple((place.span, describe(place)) for place in printed[:3]))
+
+
+_CODE_IN_NAME = re.compile(r"\d{3,}")
+
+
+def _subject_name(label: str) -> str:
+    """The subject's name in a label cell: up to the first code printed with it
+    ("行政运行50101-工资奖金津补贴…" is 行政运行 followed by economic classes)."""
+    found = _CODE_IN_NAME.search(label)
+    return row_key(label[: found.start()] if found else label)
+
+
+@rule("BL014", "code-name-mismatch", Severity.WARNING)
+def code_name_mismatch(context: Context):
+    """同一个科目编码在不同的表中名称不同。
+
+    检查什么：各表中带编码的行（功能分类的类、款、项，经济分类的类、款），同一编码在两张
+    以上的表中印着不同的名称（比较时不计序号、"(类)"之类标记和空格）。多数表所用的名称
+    算作本文件的名称，少数表的那一行被指出，并给出多数表中的一处写法；两种名称各占一半时，
+    指出后出现的那一处。同一张表里的重复不在此列。
+
+    为什么：编码与名称应当一一对应。名称不同，说明有的表用了旧的科目名称、抄自别处，或打错
+    了字，读者无从判断这一行究竟是哪个科目。
+
+    不通过的例子（004）::
+
+        210  医疗健康支出      （表1）
+        210  卫生健康支出      （表3、表4、表8、表10）
+
+    通过的例子::
+
+        210  卫生健康支出      （各表）
+    """
+    names: dict[str, dict[str, list]] = {}
+    for parts in context.document.blocks():
+        for table in parts:
+            for row in table.rows:
+                if row.code and row.label and row.label_span and (name := _subject_name(row.label)):
+                    names.setdefault(row.code, {}).setdefault(name, []).append((parts[0].block, table, row))
+    for code, spellings in names.items():
+        if len(spellings) < 2:
+            continue
+        blocks = {name: {block for block, _, _ in rows} for name, rows in spellings.items()}
+        ranked = sorted(spellings, key=lambda name: (-len(blocks[name]), spellings[name][0][2].line))
+        own = ranked[0]
+        _, first_table, first = spellings[own][0]
+        for name in ranked[1:]:
+            for block, table, row in spellings[name]:
+                if block in blocks[own]:
+                    continue  # one printed table naming the code twice: not two tables that disagree
+                count = len(blocks[own])
+                others = f"其他 {count} 张表" if count > 1 else _printed(first_table)
+                yield Finding(
+                    row.label_span,
+                    f"编码 {code} 在{_printed(table)}中名为「{row.label}」，而在{others}中名为「{first.label}」",
+                    ((first.label_span, f"{_printed(first_table)} 编码 {code}「{first.label}」"),),
+                )

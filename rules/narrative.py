@@ -15,6 +15,7 @@ from budgetlint.arithmetic import ZERO, Interval, half_unit, percentage
 from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity
 from budgetlint.narrative import Token
+from budgetlint.places import describe
 
 
 def _amount(token: Token) -> Interval:
@@ -22,12 +23,12 @@ def _amount(token: Token) -> Interval:
     return Interval.of(token.figure).scaled(token.factor)
 
 
-def _rate(token: Token) -> Interval:
+def _rate(token: Token, decimals: int | None = None) -> Interval:
     """A stated percentage: always a rounded figure, "0%" included, and rounded
     either way: to the nearest (13.3% for 13.25–13.35%) or down, as documents
     that cut the last digit, or adjust one share so that a list adds up to 100%,
     print it (13.3% for up to 13.4%)."""
-    half = half_unit(token.figure.decimals)
+    half = half_unit(token.figure.decimals if decimals is None else decimals)
     value = token.figure.value
     return Interval(value, value - half, value + 2 * half)
 
@@ -85,9 +86,12 @@ def share_mismatch(context: Context):
     for share in shares:
         lists.setdefault(id(share.whole), []).append(share)
     for share in shares:
-        stated = _rate(share.rate)
-        if _balanced(lists[id(share.whole)]):
-            unit = half_unit(share.rate.figure.decimals) * 2
+        siblings = lists[id(share.whole)]
+        # "占0%" in a list printed with two decimals is 0.00%, not anything below 0.5%
+        decimals = max(sibling.rate.figure.decimals for sibling in siblings)
+        stated = _rate(share.rate, decimals)
+        if _balanced(siblings):
+            unit = half_unit(decimals) * 2
             stated = Interval(stated.value, stated.low - unit, stated.high + unit)
         computed = percentage(_amount(share.part), _amount(share.whole))
         if computed is None or computed.meets(stated):
@@ -336,4 +340,58 @@ def parts_do_not_add_up(context: Context):
             f"{enumeration.name} {_shown(enumeration.whole)} 与所列各部分之和 {_wan(total.value)}（{parts}）不符，"
             f"相差 {_wan(enumeration.whole.in_wan - total.value)}",
             tuple(_where(part, f"部分 {_shown(part)}") for part in enumeration.parts),
+        )
+
+
+_TEN_THOUSAND = Decimal(10000)
+
+
+@rule("BL407", "amount-differs-from-table", Severity.ERROR)
+def amount_differs_from_table(context: Context):
+    """文字中的金额与表中同一数字不符。
+
+    检查什么：说明部分中名称确指汇总表某一行的金额：决算的"收支总计""收入合计""支出合计"
+    "一般公共预算财政拨款收入"等对照收入支出决算总表，预算的"收支总预算""收入预算""支出预算"
+    对照部门收支总表（例子中表格各栏以制表符分隔）。名称前若有限定（"财政拨款收、支总计""本级支出合计""某项目支出合计"），或
+    句中说的是别的年度，则不对照：说的是部分，不能与全部比较。一个名称可能指两行时（"收入预算"
+    是本年收入合计还是收入总计），与任何一行相符都不报告。按印出的位数看作区间比较。
+
+    为什么：说明中的数是从表里抄过去的，改了表忘了改说明，或者抄错一位，读者看到两个数。
+
+    不通过的例子::
+
+        2020年度收入支出决算总表
+        单位：万元
+        项目            行次    金额
+        本年收入合计    1       1,224.48
+        总计            2       1,224.48
+
+        2020 年度收入合计 1,242.48 万元。
+
+    通过的例子::
+
+        2020年度收入支出决算总表
+        单位：万元
+        项目            行次    金额
+        本年收入合计    1       1,224.48
+        总计            2       1,224.48
+
+        2020 年度收入合计 1,224.48 万元。
+    """
+    for tie in context.ties:
+        token = tie.amount.token
+        stated = _amount(token)
+        cells = [(place, place.interval.scaled(tie.factor)) for place in tie.places if place.cell and place.cell.figure]
+        if not cells or len(cells) != len(tie.places):
+            continue
+        if any(stated.meets(cell, context.slack) for _, cell in cells):
+            continue
+        if any(stated.scaled(_TEN_THOUSAND).meets(cell) for _, cell in cells):
+            continue  # the table's unit is not what it says: not this rule's business
+        place, cell = cells[0]
+        shown = ", ".join(f"{describe(p)} {p.shown}" for p, _ in cells)
+        yield Finding(
+            token.figure.span,
+            f"文字说「{tie.amount.subject}」{_shown(token)}，表中为 {shown}，相差 {_wan(token.in_wan - cell.value)}",
+            tuple((p.span, f"{describe(p)} {p.shown}") for p, _ in cells),
         )

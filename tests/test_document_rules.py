@@ -117,3 +117,28 @@ def test_an_empty_note_is_silent_over_zeros_and_found_over_a_figure(value):
     assert budgetlint.lint_text(_note_table("0.00"), select=["BL013"]) == []
     found = budgetlint.lint_text(_note_table(f"{value:.2f}"), select=["BL013"])
     assert len(found) == (1 if value else 0)
+
+
+def test_one_code_with_two_names_in_two_tables():
+    found = {name: budgetlint.lint_file(SEEDS[name], select=["BL014"]) for name in ("003", "004")}
+    assert [(d.line, d.column) for d in found["003"]] == [(226, 1)]
+    assert "医疗教助" in found["003"][0].message and "医疗救助" in found["003"][0].message
+    assert [(d.line, d.message.split("」")[0].split("「")[1]) for d in found["004"]] == [
+        (112, "医疗健康支出"),  # 表1; 卫生健康支出 in four tables
+        (208, "商品和服务支出"),  # two tables print 商品服务支出
+        (292, "资源勘探工业信息等支出"),  # one each: the later one is pointed at
+        (376, "财政对基本医疗保险的补助"),
+    ]
+    (first,) = found["004"][0].related
+    assert first.line != 112 and "卫生健康支出" in first.message
+
+
+def test_a_code_printed_twice_in_one_table_or_with_other_codes_in_its_label():
+    one_table = "2026年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n201\t甲支出\t1.00\n201\t乙支出\t1.00\n"
+    assert budgetlint.lint_text(one_table, select=["BL014"]) == []
+    two = (
+        "2026年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n2040601\t行政运行\t1.00\n\n"
+        "2026年部门支出总表\n单位：万元\n科目编码\t科目名称\t合计\n2040601\t行政运行50101-工资奖金津补贴\t1.00\n"
+    )
+    assert budgetlint.lint_text(two, select=["BL014"]) == []
+    assert len(budgetlint.lint_text(two.replace("行政运行50101", "一般行政管理事务50101"), select=["BL014"])) == 1

@@ -24,6 +24,7 @@ def test_every_rule_is_documented_with_examples():
         "BL011",
         "BL012",
         "BL013",
+        "BL014",
         "BL101",
         "BL102",
         "BL103",
@@ -39,6 +40,7 @@ def test_every_rule_is_documented_with_examples():
         "BL404",
         "BL405",
         "BL406",
+        "BL407",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:

@@ -26,7 +26,17 @@ import attrs
 
 from .sentences import AMOUNT, MONEY, OTHER, PERCENT, YEAR, Sentence, Token
 
-__all__ = ["Change", "Comparison", "Completion", "Enumeration", "Share", "Statements", "extract", "subject_key"]
+__all__ = [
+    "Amount",
+    "Change",
+    "Comparison",
+    "Completion",
+    "Enumeration",
+    "Share",
+    "Statements",
+    "extract",
+    "subject_key",
+]
 
 _STOP = "，,；;。！？!?：:、（()）"
 _LIST_START = re.compile(
@@ -55,6 +65,9 @@ def _subject(sentence: Sentence, position: int) -> str:
     marked = sentence.marked
     while start > 0:
         character = marked[start - 1]
+        if character == "、" and marked[start - 2 : start - 1] == "收" and marked[start : start + 1] == "支":
+            start -= 1  # "收、支总计" is one subject
+            continue
         if character in _STOP or ("\ue000" <= character < "\uf000") or ("\uf400" <= character < "\uf800"):
             break
         start -= 1
@@ -139,7 +152,19 @@ class Enumeration:
 
 
 @attrs.frozen
+class Amount:
+    """An amount stated as a level (not a change) under its subject: "收入合计 1627.17 万元"."""
+
+    sentence: Sentence
+    token: Token
+    subject: str
+    #: The years the subject names ("2024年度收入合计"): none for "本年收入合计".
+    years: tuple[int, ...]
+
+
+@attrs.frozen
 class Statements:
+    amounts: tuple[Amount, ...]
     changes: tuple[Change, ...]
     completions: tuple[Completion, ...]
     comparisons: tuple[Comparison, ...]
@@ -147,7 +172,7 @@ class Statements:
     enumerations: tuple[Enumeration, ...]
 
     def all(self) -> list:
-        return [*self.changes, *self.completions, *self.comparisons, *self.shares, *self.enumerations]
+        return [*self.amounts, *self.changes, *self.completions, *self.comparisons, *self.shares, *self.enumerations]
 
 
 # ---------------------------------------------------------------- changes
@@ -460,11 +485,30 @@ def _enumerations(sentence: Sentence) -> Iterable[Enumeration]:
             break
 
 
+# ---------------------------------------------------------------- amounts
+
+_ELSEWHEN = re.compile(r"上年|上一年|去年|同期|年初|以前年度|下年")
+
+
+def _amounts(sentence: Sentence) -> Iterable[Amount]:
+    for position in _levels(sentence, 0, len(sentence.marked)):
+        words = _subject(sentence, position)
+        if _ELSEWHEN.search(words) or "比" in words or "较" in words:
+            continue
+        years = tuple(
+            int(sentence.token_at(i).figure.value)
+            for i, c in enumerate(words, position - len(words))
+            if "\uf000" <= c < "\uf400"
+        )
+        yield Amount(sentence, sentence.token_at(position), subject_key(words), years)
+
+
 # ---------------------------------------------------------------- all
 
 
 def extract(sentences: Iterable[Sentence]) -> Statements:
     """Every statement of the sentences, in order."""
+    amounts: list[Amount] = []
     changes: list[Change] = []
     completions: list[Completion] = []
     comparisons: list[Comparison] = []
@@ -480,6 +524,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
             last_completion = None
             if not _ITEM.match(sentence.marked):
                 items.clear()
+        amounts.extend(_amounts(sentence))
         changes.extend(_changes(sentence, previous))
         found = list(_completions(sentence))
         completions.extend(c for c in found if c.rate is not None)
@@ -491,4 +536,6 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         enumerations.extend(_enumerations(sentence))
         subjects.add(sentence)
         previous = sentence
-    return Statements(tuple(changes), tuple(completions), tuple(comparisons), tuple(shares), tuple(enumerations))
+    return Statements(
+        tuple(amounts), tuple(changes), tuple(completions), tuple(comparisons), tuple(shares), tuple(enumerations)
+    )

@@ -1,0 +1,117 @@
+"""Ties: the table cells an amount of the text speaks of.
+
+Only subjects that name one line of a summary table are tied: the totals of
+收入支出决算总表 (决算) and of 部门收支总表 (预算), and the fund rows of the
+former. A subject that a fund, a level or a unit narrows ("财政拨款收支总计",
+"本级支出合计", "某项目支出合计") never reaches the table of all funds: the
+words before the subject must be empty, a department's name, or a heading
+the line join glued to it. Where a subject may name more than one line
+("收入预算" is 本年收入合计 or 收入总计), every candidate is kept, and a rule
+may only say the amount matches none of them.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ..model import Document, Table
+from ..places import Place, row_key
+from .statements import Amount
+
+__all__ = ["Tie", "tie"]
+
+
+@attrs.frozen
+class _Subject:
+    pattern: re.Pattern
+    family: str  # 决算 | 预算
+    kind: str
+    part: str | None
+    rows: tuple[str, ...]
+
+
+def _subject(pattern: str, family: str, kind: str, part: str | None, *rows: str) -> _Subject:
+    return _Subject(re.compile(rf"(?:{pattern})$"), family, kind, part, rows)
+
+
+_SUBJECTS = (
+    _subject("收支总计|收入总计", "决算", "收入支出决算总表", "收入", "总计"),
+    _subject("支出总计", "决算", "收入支出决算总表", "支出", "总计"),
+    _subject("(?:本年)?收入合计", "决算", "收入支出决算总表", "收入", "本年收入合计"),
+    _subject("(?:本年)?支出合计", "决算", "收入支出决算总表", "支出", "本年支出合计"),
+    _subject("一般公共预算财政拨款收入", "决算", "收入支出决算总表", "收入", "一般公共预算财政拨款收入"),
+    _subject("政府性基金预算财政拨款收入", "决算", "收入支出决算总表", "收入", "政府性基金预算财政拨款收入"),
+    _subject("收支总预算|收支预算总计", "预算", "部门收支总表", "收入", "收入总计", "总计"),
+    _subject("收入预算(?:总计|合计)?", "预算", "部门收支总表", "收入", "收入总计", "本年收入合计", "总计"),
+    _subject("支出预算(?:总计|合计)?", "预算", "部门收支总表", "支出", "支出总计", "本年支出合计", "总计"),
+)
+
+#: What may stand before a subject that speaks of the whole department.
+_OWNER = re.compile(
+    r"(?:^|[^\u4e00-\u9fff]|部门|单位|局|院|厅|委|会|办公室|中心|站|所|处|说明|情况|[一二三四五六七八九十]、)$"
+)
+_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
+
+
+@attrs.frozen
+class Tie:
+    """An amount of the text and the cells it may stand for (one or more)."""
+
+    amount: Amount
+    places: tuple[Place, ...]
+    factor: Decimal  # 万元 per unit of the table
+
+
+def _year(document: Document) -> int | None:
+    years = [t.year for t in document.tables if t.year]
+    return max(set(years), key=years.count) if years else None
+
+
+def _family(document: Document) -> str | None:
+    from ..kinds import KINDS
+
+    families = {k.name: k.family for k in KINDS}
+    found = {families.get(t.kind) for t in document.tables if t.kind} & {"决算", "预算"}
+    return found.pop() if len(found) == 1 else None
+
+
+def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
+    if not table.columns:
+        return []
+    column = table.columns[0]
+    return [Place(table, row, column) for row in table.rows if row_key(row.label) in rows]
+
+
+def tie(document: Document, amounts: tuple[Amount, ...]) -> list[Tie]:
+    """The amounts whose subject names a line of a summary table the document prints."""
+    family = _family(document)
+    year = _year(document)
+    if family is None:
+        return []
+    ties = []
+    for amount in amounts:
+        if amount.years and (year is None or any(y != year for y in amount.years)):
+            continue
+        for subject in _SUBJECTS:
+            found = subject.pattern.search(amount.subject)
+            if not found:
+                continue
+            if subject.family == family and _OWNER.search(amount.subject[: found.start()]):
+                tables = [
+                    t
+                    for t in document.tables
+                    if t.kind == subject.kind
+                    and (t.part is None or t.part.startswith(subject.part or ""))
+                    and not t.unrecognised
+                ]
+                units = {t.unit for t in tables}
+                places = [place for t in tables for place in _places(t, subject.rows)]
+                if places and len(units) == 1:
+                    factor = _UNITS.get(units.pop() or "万元")
+                    if factor is not None:
+                        ties.append(Tie(amount, tuple(places), factor))
+            break
+    return ties
