@@ -83,7 +83,7 @@ class Context:
         """The amounts of the text tied to the table cells they speak of."""
         from .narrative.ties import tie
 
-        return tie(self.document, self.statements.amounts)
+        return tie(self.document, self.statements)
 
     @functools.cached_property
     def equalities(self):

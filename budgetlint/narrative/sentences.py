@@ -11,6 +11,7 @@ character keeps the line and column it was printed at, and every number is a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
@@ -36,58 +37,124 @@ AMOUNT = "[\ue000-\uf7ff]"
 #: Yuan per unit: amounts are compared in 万元.
 _UNIT_FACTORS = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 
+# Starts at a digit, for speed; a number that continues another ("5" of "1,2345",
+# "2" of "3.5.2") is skipped after the match (see _numbers).
 _NUMBER = re.compile(
-    r"(?<![\d.])(?<!\d,)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
+    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
     r"(?P<pct>%)?(?P<unit>亿元|万元|千元|元)?"
 )
+#: Full-width forms that must become ASCII before numbers are read.
+_FULL_WIDTH = re.compile("[０-９．－−﹣＋％]")
 _YEAR_AFTER = re.compile(r"年|—|-|至")
 _BLANKS = " \t\u3000\xa0\u2002\u2003\u2009\ufeff"
 _DROPPED = "*"
 _ENDS = "。！？!?"
 
 
-@attrs.frozen
 class Token:
-    """A number of a sentence: its kind, the figure and where it sits in ``text``."""
+    """A number of a sentence: its kind and, when asked for, its figure.
 
-    kind: str
-    figure: Figure
-    start: int
-    end: int
+    Most numbers of a sentence (years, counts, list numbers) are never looked
+    at, so their figure is made on first use.
+    """
+
+    __slots__ = ("_figure", "_match", "_runs", "_base", "kind", "start", "end")
+
+    def __init__(self, kind: str, start: int, match: re.Match, runs: "_Runs", base: int) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = start + 1
+        self._match = match
+        self._runs = runs
+        self._base = base
+        self._figure: Figure | None = None
+
+    @property
+    def figure(self) -> Figure:
+        if self._figure is None:
+            self._figure = _figure(self._match, self._runs, self._base)
+        return self._figure
 
     @property
     def in_wan(self) -> Decimal:
         """The amount in 万元."""
-        return self.figure.value * _UNIT_FACTORS.get(self.figure.unit or "万元", Decimal(1))
+        return self.figure.value * self.factor
 
     @property
     def factor(self) -> Decimal:
-        return _UNIT_FACTORS.get(self.figure.unit or "万元", Decimal(1))
+        return _UNIT_FACTORS.get(self._match["unit"] or "万元", _ONE)
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind}, {self.figure})"
+
+
+_ONE = Decimal(1)
+
+
+def _figure(match: re.Match, runs: "_Runs", base: int) -> Figure:
+    end = match.end("frac") if match["frac"] else match.end("int")
+    if match["pct"]:
+        end = match.end("pct")
+    first, last = runs.place(base + match.start()), runs.place(base + end - 1)
+    digits = match["int"].replace(",", "")
+    frac = match["frac"] or ""
+    value = Decimal(f"{digits}.{frac}" if frac else digits)
+    span = Span(first[0], first[1], last[0], last[1] + 1)
+    return Figure(value, len(frac), bool(match["pct"]), span, match["unit"])
+
+
+class _Runs:
+    """Where each character of a paragraph's joined text was printed: the text
+    is made of runs of characters printed side by side on one line."""
+
+    __slots__ = ("places", "starts")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.places: list[tuple[int, int]] = []
+
+    def place(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        line, column = self.places[index]
+        return line, column + offset - self.starts[index]
 
 
 @attrs.frozen
 class Sentence:
-    """A sentence as normalised text, its markers, and the place of each character.
+    """A sentence as normalised text with its numbers as markers.
 
-    ``text`` is the sentence without blanks; ``marked`` is ``text`` with every
-    number (and its unit) replaced by one marker character; ``tokens[i]`` is
-    the number of the i-th marker. ``places[k]`` is the (line, column) of the
-    k-th character of ``marked``.
+    ``marked`` is the sentence without blanks, every number (and its unit)
+    replaced by one marker character; ``tokens[i]`` is the number of the i-th
+    marker and ``money`` the positions of the amounts' markers in ``marked``.
     """
 
     marked: str
     tokens: tuple[Token, ...]
-    places: tuple[tuple[int, int], ...]
+    money: tuple[int, ...]
     paragraph: int
     index: int
+    _runs: _Runs = attrs.field(eq=False, repr=False)
+    #: Offset of the sentence in its paragraph's text, and for each marker its
+    #: position in ``marked`` and how many characters it stands for, less one.
+    _base: int = attrs.field(eq=False, repr=False)
+    _markers: tuple[int, ...] = attrs.field(eq=False, repr=False)
+    _extra: tuple[int, ...] = attrs.field(eq=False, repr=False)
+    #: What the statement readers work out about the sentence once (the subject
+    #: of each amount): a sentence is read by several of them.
+    memo: dict = attrs.field(factory=dict, eq=False, repr=False)
 
     def token_at(self, position: int) -> Token:
         return self.tokens[_marker_index(self.marked[position])]
 
+    def place(self, position: int) -> tuple[int, int]:
+        """(line, column) where the character at ``position`` of ``marked`` was printed."""
+        count = bisect.bisect_left(self._markers, position)
+        return self._runs.place(self._base + position + (self._extra[count - 1] if count else 0))
+
     def span(self, start: int, end: int) -> Span:
         """The printed stretch of ``marked[start:end]``."""
-        line, column = self.places[start]
-        end_line, end_column = self.places[end - 1]
+        line, column = self.place(start)
+        end_line, end_column = self.place(end - 1)
         return Span(line, column, end_line, end_column + 1)
 
     def words(self, start: int, end: int) -> str:
@@ -109,90 +176,120 @@ def _figure_text(token: Token) -> str:
     return f"{token.figure}{token.figure.unit or ''}"
 
 
-def _kind(text: str, match: re.Match) -> str:
-    if match["pct"]:
-        return "percent"
-    if match["unit"]:
-        return "money"
-    if not match["frac"] and len(match["int"]) == 4 and match["int"][:2] in ("19", "20"):
-        if _YEAR_AFTER.match(text, match.end()):
-            return "year"
-    return "number"
+_KEPT = re.compile(f"[^{_BLANKS}{re.escape(_DROPPED)}]+")
+_HAS_BLANK = re.compile(f"[{_BLANKS}]")
 
 
-def _joined(passage: Passage) -> tuple[str, list[tuple[int, int]]]:
-    """The passage's lines as one string without blanks, with each character's place.
+def _joined(passage: Passage) -> tuple[str, _Runs]:
+    """The passage's lines as one string without blanks, and where it was printed.
 
     A blank is kept (as one space) only between two digits, so that two numbers
     printed side by side do not fuse into one.
     """
-    characters: list[str] = []
-    places: list[tuple[int, int]] = []
-    pending = False
+    pieces: list[str] = []
+    runs = _Runs()
+    length = 0
+    previous = ""
     for segment in passage.segments:
-        pending = bool(characters)
-        for offset, character in enumerate(segment.text.translate(_TO_ASCII)):
-            if character in _BLANKS:
-                pending = bool(characters)
-                continue
-            if character in _DROPPED:
-                continue
-            if pending and character.isdigit() and characters[-1].isdigit():
-                characters.append(" ")
-                places.append(places[-1])
-            pending = False
-            characters.append(character)
-            places.append((segment.line, segment.column + offset))
-    return "".join(characters), places
+        text = segment.text
+        if _FULL_WIDTH.search(text):
+            text = text.translate(_TO_ASCII)
+        gap_start = 0
+        blank = bool(pieces)  # a line break is a blank
+        for found in _KEPT.finditer(text):
+            blank = blank or bool(_HAS_BLANK.search(text, gap_start, found.start()))
+            run = found.group()
+            place = (segment.line, segment.column + found.start())
+            if blank and previous.isdigit() and run[0].isdigit():
+                pieces.append(" ")
+                runs.starts.append(length)
+                runs.places.append(place)
+                length += 1
+            pieces.append(run)
+            runs.starts.append(length)
+            runs.places.append(place)
+            length += len(run)
+            previous = run[-1]
+            gap_start = found.end()
+            blank = False
+    return "".join(pieces), runs
 
 
-def _sentence(text: str, places: list[tuple[int, int]], paragraph: int, index: int) -> Sentence:
+def _sentence(text: str, base: int, runs: _Runs, paragraph: int, index: int) -> Sentence:
     marked: list[str] = []
-    marked_places: list[tuple[int, int]] = []
     tokens: list[Token] = []
-    position = 0
+    money: list[int] = []
+    markers: list[int] = []
+    extra: list[int] = []
+    position = length = shift = 0
     for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        if start:
+            previous = text[start - 1]
+            if previous in _CONTINUES or (previous == "," and start > 1 and text[start - 2].isdigit()):
+                continue  # the tail of a number the pattern did not take whole
+        whole, frac, percent, unit = match.group("int", "frac", "pct", "unit")
+        if percent:
+            kind = "percent"
+        elif unit:
+            kind = "money"
+        elif not frac and len(whole) == 4 and whole[:2] in ("19", "20") and _YEAR_AFTER.match(text, end):
+            kind = "year"
+        else:
+            kind = "number"
+        marked.append(text[position:start])
+        length += start - position
+        if kind == "money":
+            money.append(length)
+        marked.append(chr(_BASES[kind] + len(tokens)))
+        tokens.append(Token(kind, length, match, runs, base))
+        shift += end - start - 1
+        markers.append(length)
+        extra.append(shift)
+        length += 1
+        position = end
         if len(tokens) >= _SPAN:
             break
-        kind = _kind(text, match)
-        marked.append(text[position : match.start()])
-        marked_places.extend(places[position : match.start()])
-        number_end = match.end("frac") if match["frac"] else match.end("int")
-        if match["pct"]:
-            number_end = match.end("pct")
-        first, last = places[match.start()], places[number_end - 1]
-        span = Span(first[0], first[1], last[0], last[1] + 1)
-        digits = match["int"].replace(",", "")
-        frac = match["frac"] or ""
-        value = Decimal(f"{digits}.{frac}" if frac else digits)
-        figure = Figure(value, len(frac), bool(match["pct"]), span, match["unit"])
-        start = sum(map(len, marked))
-        tokens.append(Token(kind, figure, start, start + 1))
-        marked.append(chr(_BASES[kind] + len(tokens) - 1))
-        marked_places.append(first)
-        position = match.end()
     marked.append(text[position:])
-    marked_places.extend(places[position:])
-    return Sentence("".join(marked), tuple(tokens), tuple(marked_places), paragraph, index)
+    return Sentence(
+        "".join(marked), tuple(tokens), tuple(money), paragraph, index, runs, base, tuple(markers), tuple(extra)
+    )
+
+
+_CONTINUES = frozenset("0123456789.")
+
+
+#: What a sentence must print to state anything a rule reads: an amount, a
+#: percentage, or a comparison of 决算 with 预算. Others are not made into Sentences.
+_STATES = re.compile(r"元|%|决算")
+_SENTENCE_END = re.compile(f"[{_ENDS}（()）]")
 
 
 def sentences(passages: Iterable[Passage]) -> Iterator[Sentence]:
     """The sentences of each passage, split after 。！？ (a 。 inside brackets
-    does not end a sentence)."""
+    does not end a sentence). Passages and sentences that state no amount, no
+    percentage and no 决算 are passed over: no statement can be read from them,
+    and the sentences yielded keep their ``index`` in the passage."""
     for number, passage in enumerate(passages):
-        text, places = _joined(passage)
+        raw = passage.text
+        if "元" not in raw and "%" not in raw and "％" not in raw:
+            continue
+        text, runs = _joined(passage)
         start = 0
         index = 0
         depth = 0
-        for position, character in enumerate(text):
+        for found in _SENTENCE_END.finditer(text):
+            character = found.group()
             if character in "（(":
                 depth += 1
             elif character in "）)":
                 depth = max(0, depth - 1)
-            elif character in _ENDS and depth == 0:
+            elif depth == 0:
+                position = found.start()
                 if position + 1 > start:
-                    yield _sentence(text[start : position + 1], places[start : position + 1], number, index)
+                    if _STATES.search(text, start, position + 1):
+                        yield _sentence(text[start : position + 1], start, runs, number, index)
                     index += 1
                 start = position + 1
-        if start < len(text):
-            yield _sentence(text[start:], places[start:], number, index)
+        if start < len(text) and _STATES.search(text, start):
+            yield _sentence(text[start:], start, runs, number, index)

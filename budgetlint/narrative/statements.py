@@ -19,6 +19,7 @@ Where a statement's figures cannot be told for certain, it is kept with
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -46,6 +47,7 @@ _SUBJECT_DROP = re.compile(rf"{YEAR}年?度?|本年度?|本部门|本单位|我�
 _SUBJECT_TAIL = re.compile(r"(?:为|是|达到|达|共计|合计为|总计为|共|约)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def subject_key(words: str) -> str:
     """A subject as compared: no years, no "本年", no quotes, no "为" at the end;
     "收、支总计" and "收支总计" are one."""
@@ -61,6 +63,13 @@ def subject_key(words: str) -> str:
 def _subject(sentence: Sentence, position: int) -> str:
     """The words printed before the marker at ``position``, back to the nearest
     stop or number: "收入合计" for "2024年度收入合计1627.17万元"."""
+    found = sentence.memo.get(position)
+    if found is None:
+        found = sentence.memo[position] = _subject_of(sentence, position)
+    return found
+
+
+def _subject_of(sentence: Sentence, position: int) -> str:
     start = position
     marked = sentence.marked
     while start > 0:
@@ -84,9 +93,15 @@ _CHANGED = re.compile(r"(?:增加|减少|增长|下降|降低|上升|减|增)了
 def _levels(sentence: Sentence, start: int, end: int) -> list[int]:
     """Positions of the amounts in ``marked[start:end]`` that state a level, not
     a change ("增加 393.1 万元" is not a whole anything is a share of)."""
-    return [
-        i for i in range(start, end) if _is_money(sentence.marked[i]) and not _CHANGED.search(_subject(sentence, i))
-    ]
+    levels = sentence.memo.get("levels")
+    if levels is None:
+        levels = sentence.memo["levels"] = [i for i in sentence.money if not _CHANGED.search(_subject(sentence, i))]
+    return [i for i in levels if start <= i < end]
+
+
+def _money(sentence: Sentence, start: int, end: int) -> list[int]:
+    """Positions of the amounts in ``marked[start:end]``."""
+    return [i for i in sentence.money if start <= i < end]
 
 
 @attrs.frozen
@@ -164,7 +179,7 @@ class Amount:
 
 @attrs.frozen
 class Statements:
-    amounts: tuple[Amount, ...]
+    sentences: tuple[Sentence, ...]
     changes: tuple[Change, ...]
     completions: tuple[Completion, ...]
     comparisons: tuple[Comparison, ...]
@@ -172,7 +187,12 @@ class Statements:
     enumerations: tuple[Enumeration, ...]
 
     def all(self) -> list:
-        return [*self.amounts, *self.changes, *self.completions, *self.comparisons, *self.shares, *self.enumerations]
+        return [*self.changes, *self.completions, *self.comparisons, *self.shares, *self.enumerations]
+
+    def amounts(self) -> list[Amount]:
+        """Every amount stated as a level, with its subject. Read only when asked
+        for: only a document with summary tables has anything to tie them to."""
+        return [amount for sentence in self.sentences for amount in _amounts(sentence)]
 
 
 # ---------------------------------------------------------------- changes
@@ -265,7 +285,7 @@ def _changes(sentence: Sentence, previous: Sentence | None) -> Iterable[Change]:
                 prior = current
                 current = sentence.token_at(before[-2]) if len(before) > 1 else None
         if current is None and not before and previous is not None and marked[: anchor.start()].strip("，,") == "":
-            money = [i for i, c in enumerate(previous.marked) if _is_money(c)]
+            money = previous.money
             if money:
                 current = previous.token_at(money[-1])
         if current is None:
@@ -298,9 +318,7 @@ _ACTUAL = re.compile(r"(?:支出)?(?:决算|执行|实际支出|实际执行)(?:
 
 def _labelled(sentence: Sentence, start: int, end: int) -> tuple[list, list]:
     budgets, actuals = [], []
-    for position in range(start, end):
-        if not _is_money(sentence.marked[position]):
-            continue
+    for position in _money(sentence, start, end):
         subject = subject_key(_subject(sentence, position))
         if _ACTUAL.search(subject):
             actuals.append(position)
@@ -326,7 +344,7 @@ def _completions(sentence: Sentence) -> Iterable[Completion]:
             yield Completion(sentence, None, None, rate, which, f"完成率说的是{which}预算，句中的是{named}预算")
             continue
         yield Completion(sentence, sentence.token_at(position), sentence.token_at(actual), rate, which or named)
-    if start == 0:
+    if start == 0 and "预算" in marked and ("决算" in marked or "执行" in marked or "实际" in marked):
         budgets, actuals = _labelled(sentence, 0, len(marked))
         if len(budgets) == 1 and len(actuals) == 1:
             position, named = budgets[0]
@@ -462,12 +480,12 @@ def _enumerations(sentence: Sentence) -> Iterable[Enumeration]:
     marked = sentence.marked
     starts = list(_LIST_START.finditer(marked))
     for index, start in enumerate(starts):
-        before = [i for i in range(start.start()) if _is_money(marked[i])]
+        before = _money(sentence, 0, start.start())
         if not before:
             continue
         whole_subject = subject_key(_subject(sentence, before[-1]))
         end = starts[index + 1].start() if index + 1 < len(starts) else len(marked)
-        parts = [i for i in range(start.end(), end) if _is_money(marked[i])]
+        parts = _money(sentence, start.end(), end)
         for name, whole_pattern, part_patterns in _PARTITIONS:
             if not whole_pattern.search(whole_subject):
                 continue
@@ -490,15 +508,17 @@ def _enumerations(sentence: Sentence) -> Iterable[Enumeration]:
 _ELSEWHEN = re.compile(r"上年|上一年|去年|同期|年初|以前年度|下年")
 
 
+_YEAR_MARKER = re.compile(YEAR)
+
+
 def _amounts(sentence: Sentence) -> Iterable[Amount]:
     for position in _levels(sentence, 0, len(sentence.marked)):
         words = _subject(sentence, position)
         if _ELSEWHEN.search(words) or "比" in words or "较" in words:
             continue
+        start = position - len(words)
         years = tuple(
-            int(sentence.token_at(i).figure.value)
-            for i, c in enumerate(words, position - len(words))
-            if "\uf000" <= c < "\uf400"
+            int(sentence.token_at(start + found.start()).figure.value) for found in _YEAR_MARKER.finditer(words)
         )
         yield Amount(sentence, sentence.token_at(position), subject_key(words), years)
 
@@ -508,7 +528,7 @@ def _amounts(sentence: Sentence) -> Iterable[Amount]:
 
 def extract(sentences: Iterable[Sentence]) -> Statements:
     """Every statement of the sentences, in order."""
-    amounts: list[Amount] = []
+    read: list[Sentence] = []
     changes: list[Change] = []
     completions: list[Completion] = []
     comparisons: list[Comparison] = []
@@ -518,13 +538,17 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
     previous: Sentence | None = None
     last_completion: Completion | None = None
     items: list = []
+    paragraph = None
     for sentence in sentences:
-        if previous is not None and previous.paragraph != sentence.paragraph:
+        if sentence.paragraph != paragraph:
+            paragraph = sentence.paragraph
             previous = None
             last_completion = None
             if not _ITEM.match(sentence.marked):
                 items.clear()
-        amounts.extend(_amounts(sentence))
+        elif previous is not None and previous.index + 1 != sentence.index:
+            previous = None  # a sentence between them stated nothing: the two are not adjacent
+        read.append(sentence)
         changes.extend(_changes(sentence, previous))
         found = list(_completions(sentence))
         completions.extend(c for c in found if c.rate is not None)
@@ -537,5 +561,5 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         subjects.add(sentence)
         previous = sentence
     return Statements(
-        tuple(amounts), tuple(changes), tuple(completions), tuple(comparisons), tuple(shares), tuple(enumerations)
+        tuple(read), tuple(changes), tuple(completions), tuple(comparisons), tuple(shares), tuple(enumerations)
     )

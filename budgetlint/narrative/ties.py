@@ -19,7 +19,7 @@ import attrs
 
 from ..model import Document, Table
 from ..places import Place, row_key
-from .statements import Amount
+from .statements import Amount, Statements
 
 __all__ = ["Tie", "tie"]
 
@@ -85,14 +85,14 @@ def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
     return [Place(table, row, column) for row in table.rows if row_key(row.label) in rows]
 
 
-def tie(document: Document, amounts: tuple[Amount, ...]) -> list[Tie]:
+def tie(document: Document, statements: Statements) -> list[Tie]:
     """The amounts whose subject names a line of a summary table the document prints."""
     family = _family(document)
     year = _year(document)
     if family is None:
         return []
     ties = []
-    for amount in amounts:
+    for amount in statements.amounts():
         if amount.years and (year is None or any(y != year for y in amount.years)):
             continue
         for subject in _SUBJECTS:
