@@ -279,6 +279,12 @@ class Document:
     def path(self) -> str:
         return self.source.path
 
+    @property
+    def year(self) -> int | None:
+        """The year the document is about: the one most of its tables name."""
+        years = [table.year for table in self.tables if table.year]
+        return max(sorted(set(years)), key=years.count) if years else None
+
     def tables_of_kind(self, kind: str) -> list[Table]:
         return [table for table in self.tables if table.kind == kind]
 

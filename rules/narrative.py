@@ -395,3 +395,37 @@ def amount_differs_from_table(context: Context):
             f"文字说「{tie.amount.subject}」{_shown(token)}，表中为 {shown}，相差 {_wan(token.in_wan - cell.value)}",
             tuple((p.span, f"{describe(p)} {p.shown}") for p, _ in cells),
         )
+
+
+@rule("BL408", "wrong-prior-year", Severity.WARNING)
+def wrong_prior_year(context: Context):
+    """比较的上年写错了：与之相比的年份不是所说年度的前一年。
+
+    检查什么："比 2019 年预算增加""与 2023 年度相比"中的年份，应是句中先说的年度（"2021 年
+    一般公共预算支出预算……"）的前一年；句中没有先说年度时，应是本文件所属年度（多数表格
+    标题所写的年度）的前一年。早于前一年的才报告。
+
+    为什么：预算和决算都与上一年比较。年份写成前两年，多半是照抄往年文本时漏改，增减额
+    和增减率也就无从核对。
+
+    不通过的例子（004，2021 年预算）::
+
+        2021 年一般公共预算支出预算 2,245.15 万元，比 2019 年预算增加 0 万元。
+
+    通过的例子::
+
+        2021 年一般公共预算支出预算 2,245.15 万元，比 2020 年预算增加 0 万元。
+    """
+    year = context.document.year
+    for prior in context.statements.prior_years:
+        own = int(prior.own.figure.value) if prior.own is not None else year
+        if own is None:
+            continue
+        stated = int(prior.year.figure.value)
+        if stated >= own - 1:
+            continue
+        if prior.own is not None:
+            said, related = f"句中说的是 {own} 年", ((prior.own.figure.span, f"所说的年度 {own}"),)
+        else:
+            said, related = f"本文件是 {own} 年的", ()
+        yield Finding(prior.year.figure.span, f"{said}，却与 {stated} 年比较：上一年应是 {own - 1} 年", related)

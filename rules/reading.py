@@ -56,3 +56,25 @@ def garbled_row(context: Context):
     通过的例子：每个单元格只含一个科目名称或一个数字。
     """
     return _problems(context, "BL002")
+
+
+@rule("BL003", PROBLEMS["BL003"].symbol, PROBLEMS["BL003"].severity)
+def column_numbers_out_of_order(context: Context):
+    """表头的栏次重号或跳号：同一个栏次印了两次，或中间缺了一个。
+
+    检查什么：财务表格表头下标明栏次的一行（"栏次 1 2 3 …"），相邻两栏的栏次应当
+    依次加 1。某栏与前一栏同号，或比前一栏大 2 以上，位置指向这一栏的栏次，并给出
+    前一栏的栏次。
+
+    为什么：表注的公式（"6栏=1栏+2栏"）和说明按栏次引用数字；栏次重了或缺了，读者
+    和 budgetlint 都无法确定公式说的是哪一栏。
+
+    不通过的例子（004 表八）::
+
+        1  2  3  4  5  6  7  8  9  9  10  11
+
+    通过的例子::
+
+        1  2  3  4  5  6  7  8  9  10  11  12
+    """
+    return _problems(context, "BL003")

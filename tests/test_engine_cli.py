@@ -20,6 +20,7 @@ def test_every_rule_is_documented_with_examples():
     assert python_rules == [
         "BL001",
         "BL002",
+        "BL003",
         "BL010",
         "BL011",
         "BL012",
@@ -41,6 +42,7 @@ def test_every_rule_is_documented_with_examples():
         "BL405",
         "BL406",
         "BL407",
+        "BL408",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:
@@ -74,6 +76,7 @@ def test_check_json_over_a_directory(capsys):
         ("000_hanyang_2020_final.txt", 284, "BL010"),
         ("003_jiangan_2024_final.txt", 181, "BL002"),
         ("003_jiangan_2024_final.txt", 189, "BL001"),
+        ("004_kaifaqu_2021_budget.txt", 363, "BL003"),
     ]
     first = found[0]
     assert set(first) == {

@@ -242,7 +242,7 @@ def test_seed_findings():
         "001": [(48, "BL402")],
         "002": [],
         "003": [(332, "BL404"), (342, "BL404"), (351, "BL404"), (359, "BL404"), (372, "BL404")],
-        "004": [],
+        "004": [(406, "BL408"), (432, "BL408"), (442, "BL408")],
     }
 
 
@@ -347,3 +347,14 @@ def test_one_changed_figure_or_word_is_reported(case, which):
     assert [d.code for d in found] == [expected[changed]], (mutated, found)
     if changed in ("rate", "completion", "compare"):
         assert found[0].line == line
+
+
+def test_a_comparison_with_a_year_before_the_prior_one():
+    found = budgetlint.lint_file(SEEDS["004"], select=["BL408"])
+    assert [(d.line, d.column) for d in found] == [(406, 49), (432, 72), (442, 70)]
+    assert all("2019" in d.message and "2020" in d.message for d in found)
+    assert _lint("2026 年支出预算 5,876.67 万元，比 2025 年执行数增加 48.92 万元。", "BL408") == []
+    # a 决算 of 2020 compared with 2019; the year the sentence names comes first
+    assert _lint("2020 年度收入合计 1,224.48 万元，与 2019 年度相比增加 1,224.48 万元。", "BL408") == []
+    (found,) = _lint("2020 年度收入合计 1,224.48 万元，与 2018 年度相比增加 1,224.48 万元。", "BL408")
+    assert "2018" in found.message and "2019" in found.message

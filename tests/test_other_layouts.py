@@ -3,6 +3,8 @@ makes of them, and that it says nothing where it cannot be sure."""
 
 from __future__ import annotations
 
+from conftest import SEEDS
+
 import budgetlint
 
 
@@ -147,3 +149,15 @@ def test_a_running_head_is_page_furniture_but_a_repeated_title_is_the_title():
     document = budgetlint.read_text(_pages(title, [header + body for body in bodies]))
     (table,) = document.tables
     assert table.title == "2026年一般公共预算支出表" and [r.code for r in table.rows] == ["201", "20101", "20102"]
+
+
+def test_column_numbers_printed_twice_or_skipped():
+    (found,) = budgetlint.lint_file(SEEDS["004"], select=["BL003"])
+    assert (found.line, found.column) == (363, 19) and "栏次 9 印了两次" in found.message
+    (previous,) = found.related
+    assert (previous.line, previous.column) == (363, 17)
+    # 003 公开07表 prints "1 2 3 4 5" in one cell: fused by the export, not skipped
+    assert budgetlint.lint_file(SEEDS["003"], select=["BL003"]) == []
+    table = "2020年度支出决算表\n单位：万元\n项目\t\t\t\n栏次\t1\t2\t4\n合计\t3.00\t1.00\t2.00\n"
+    (skipped,) = budgetlint.lint_text(table, select=["BL003"])
+    assert "从 2 跳到 4" in skipped.message

@@ -178,8 +178,32 @@ class Amount:
 
 
 @attrs.frozen
+class PriorYear:
+    """ "比 2019 年…", "与 2023 年度相比": the year a figure is compared with, and
+    the year the sentence speaks of (the first it names before, if any)."""
+
+    sentence: Sentence
+    year: Token
+    own: Token | None
+
+
+_PRIOR_YEAR = re.compile(rf"(?:(?<![相对])比|较|与)(?P<year>{YEAR})年")
+
+
+def _prior_years(sentence: Sentence) -> Iterable[PriorYear]:
+    for found in _PRIOR_YEAR.finditer(sentence.marked):
+        if found["year"] is None:
+            continue
+        own = re.search(YEAR, sentence.marked[: found.start()])
+        yield PriorYear(
+            sentence, sentence.token_at(found.start("year")), sentence.token_at(own.start()) if own else None
+        )
+
+
+@attrs.frozen
 class Statements:
     sentences: tuple[Sentence, ...]
+    prior_years: tuple[PriorYear, ...]
     changes: tuple[Change, ...]
     completions: tuple[Completion, ...]
     comparisons: tuple[Comparison, ...]
@@ -529,6 +553,7 @@ def _amounts(sentence: Sentence) -> Iterable[Amount]:
 def extract(sentences: Iterable[Sentence]) -> Statements:
     """Every statement of the sentences, in order."""
     read: list[Sentence] = []
+    prior_years: list[PriorYear] = []
     changes: list[Change] = []
     completions: list[Completion] = []
     comparisons: list[Comparison] = []
@@ -549,6 +574,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         elif previous is not None and previous.index + 1 != sentence.index:
             previous = None  # a sentence between them stated nothing: the two are not adjacent
         read.append(sentence)
+        prior_years.extend(_prior_years(sentence))
         changes.extend(_changes(sentence, previous))
         found = list(_completions(sentence))
         completions.extend(c for c in found if c.rate is not None)
@@ -561,5 +587,11 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         subjects.add(sentence)
         previous = sentence
     return Statements(
-        tuple(read), tuple(changes), tuple(completions), tuple(comparisons), tuple(shares), tuple(enumerations)
+        tuple(read),
+        tuple(prior_years),
+        tuple(changes),
+        tuple(completions),
+        tuple(comparisons),
+        tuple(shares),
+        tuple(enumerations),
     )

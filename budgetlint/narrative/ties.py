@@ -65,11 +65,6 @@ class Tie:
     factor: Decimal  # 万元 per unit of the table
 
 
-def _year(document: Document) -> int | None:
-    years = [t.year for t in document.tables if t.year]
-    return max(set(years), key=years.count) if years else None
-
-
 def _family(document: Document) -> str | None:
     from ..kinds import KINDS
 
@@ -88,7 +83,7 @@ def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
 def tie(document: Document, statements: Statements) -> list[Tie]:
     """The amounts whose subject names a line of a summary table the document prints."""
     family = _family(document)
-    year = _year(document)
+    year = document.year
     if family is None:
         return []
     ties = []

@@ -10,6 +10,7 @@ per row, the label, the subject code, the 行次 and the value cells.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import attrs
@@ -219,13 +220,14 @@ class _Split(NamedTuple):
     lanci: dict[int, int] | None
     lanci_texts: list[str]
     data: list[_Row]
+    lanci_row: _Row | None = None
 
 
 def _split_rows(rows: list[_Row], kind: str | None) -> _Split:
     for index, row in enumerate(rows[:7]):
         numbers = _lanci(row.texts)
         if numbers is not None:
-            return _Split(rows[:index], numbers, row.texts, rows[index + 1 :])
+            return _Split(rows[:index], numbers, row.texts, rows[index + 1 :], row)
     if kind in FINANCIAL:
         first = next((i for i, row in enumerate(rows) if any(map(_is_figure, row.texts))), min(1, len(rows)))
         return _Split(rows[:first], None, [], rows[first:])
@@ -484,6 +486,26 @@ def _unit(meta: Meta, header: list[_Row]) -> str | None:
     return None
 
 
+def _column_numbers(split: _Split, path: str) -> Iterator[Diagnostic]:
+    """A 栏次 row that numbers two columns alike ("… 9 9 10 11") or skips a number."""
+    if not split.lanci or split.lanci_row is None or len(split.lanci) < 3:
+        return
+    if any(" " in text and _DIGITS_AND_SPACES.fullmatch(text) for text in split.lanci_texts):
+        return  # numbers fused into one cell by the export (003 公开07表 "1 2 3 4 5"): not what was printed
+    positions = sorted(split.lanci)
+    for before, after in zip(positions, positions[1:], strict=False):
+        a, b = split.lanci[before], split.lanci[after]
+        if b == a or b > a + 1:
+            span = _cell_span(split.lanci_row.raw, after)
+            previous = _cell_span(split.lanci_row.raw, before)
+            what = (
+                f"栏次 {b} 印了两次"
+                if b == a
+                else f"栏次从 {a} 跳到 {b}，缺了 {a + 1}" + (f"–{b - 1}" if b > a + 2 else "")
+            )
+            yield problem("BL003", path, span, ((previous, f"前一栏的栏次 {a}"),), what=what)
+
+
 def build_tables(
     physical: PhysicalTable, block: int, path: str, year: int | None
 ) -> tuple[list[Table], list[Diagnostic]]:
@@ -514,7 +536,7 @@ def build_tables(
         "block": block,
         "footnotes": (Footnote(tuple(physical.footnote)),) if physical.footnote else (),
     }
-    problems: list[Diagnostic] = []
+    problems: list[Diagnostic] = list(_column_numbers(split, path)) if financial else []
     tables = []
     groups = _groups(header, width) if financial else [_Group(None, ((0, width),))]
     unrecognised = None
