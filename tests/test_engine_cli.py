@@ -35,6 +35,7 @@ def test_every_rule_is_documented_with_examples():
         "BL221",
         "BL222",
         "BL312",
+        "BL328",
         "BL401",
         "BL402",
         "BL403",

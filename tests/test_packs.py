@@ -92,9 +92,9 @@ def test_consistent_seeds_stay_silent():
     assert budgetlint.lint_file(SEEDS["002"]) == []
     # 001 prints no financial table; its text has one contradiction (BL402, tests/test_narrative.py).
     assert budgetlint.lint_file(SEEDS["001"], ignore=["BL4"]) == []
-    # 004's tables agree; its text keeps the template's "增加（减少）" (BL012, tests/test_document_rules.py).
-    # (its 表八 numbers two columns 9, BL003: a header's fault, not a figure's)
-    assert budgetlint.lint_file(SEEDS["004"], ignore=["BL003", "BL01", "BL4"]) == []
+    # 004's sums hold; its text keeps the template's "增加（减少）" (BL012, tests/test_document_rules.py),
+    # its 表八 numbers two columns 9 (BL003), and 表六 files 310 资本性支出 under 商品和服务支出 (BL328).
+    assert budgetlint.lint_file(SEEDS["004"], ignore=["BL003", "BL01", "BL4", "BL328"]) == []
     found = budgetlint.lint_file(SEEDS["003"], select=["BL2", "BL3"])
     # The header fused with 合计 ("功能分类 科目名称 合计") lost 1,627.17 in extraction:
     # the row's own identity (1栏 = 2栏 + 3栏) says so. The sum of the classes does
@@ -183,3 +183,23 @@ def test_a_sum_over_tables_counts_a_table_without_the_row_as_nothing():
     assert [(d.line, d.code) for d in found] == [(112, "BL327")]
     assert "2213.10" in found[0].message and "2203.10" in found[0].message
     assert found[0].related[0].line == 158  # 表二's 210 row
+
+
+def test_a_budget_summary_files_a_class_of_basic_spending_under_another():
+    (found,) = budgetlint.lint_file(SEEDS["004"], select=["BL328"])
+    assert (found.line, found.column) == (282, 45)  # 表六 3.商品和服务支出 116.38
+    assert "106.38" in found.message and "332.85" in found.message and "310 资本性支出 10.00" in found.message
+    assert [(r.line, r.column) for r in found.related] == [(208, 13), (195, 5)]  # 表三 302, 表三 合计
+
+
+def test_basic_classes_are_not_compared_when_the_totals_differ():
+    text = (
+        "2021 年部门收支总表\n单位：万元\n收入\t\t支出\t\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算收入\t400.00\t一、基本支出\t400.00\n事业收入\t100.00\t1.工资福利支出\t300.00\n"
+        "\t\t3.商品和服务支出\t100.00\n\n"
+        "2021 年一般公共预算基本支出表\n单位：万元\n经济科目编码\t经济科目名称\t合计\n\t合计\t350.00\n"
+        "301\t工资福利支出\t260.00\n302\t商品和服务支出\t90.00\n"
+    )
+    assert budgetlint.lint_text(text, select=["BL328"]) == []
+    same_total = text.replace("350.00", "400.00").replace("260.00", "300.00").replace("\t90.00", "\t95.00")
+    assert [d.code for d in budgetlint.lint_text(same_total, select=["BL328"])] == ["BL328"]
