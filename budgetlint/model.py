@@ -274,6 +274,11 @@ class Document:
     paragraphs: tuple[Paragraph, ...] = ()
     headings: tuple[Heading, ...] = ()
     problems: tuple[Diagnostic, ...] = ()
+    #: The 目录's entries (budgetlint.reading.contents.ContentsEntry), in order.
+    contents: tuple = ()
+    #: (line, title) of each table printed but not readable (BL001): it is in the
+    #: document even though it has no Table.
+    unread: tuple[tuple[int, str], ...] = ()
 
     @property
     def path(self) -> str:

@@ -239,3 +239,87 @@ def code_name_mismatch(context: Context):
                     f"编码 {code} 在{_printed(table)}中名为「{row.label}」，而在{others}中名为「{first.label}」",
                     ((first.label_span, f"{_printed(first_table)} 编码 {code}「{first.label}」"),),
                 )
+
+
+_TABLE_NUMBER = re.compile(r"表\s*([一二三四五六七八九十\d]+)\s*[)）]?\s*$")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _number(text: str) -> int | None:
+    """表 6, 表六, 表十二 as a number."""
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CHINESE_DIGITS.get(text)
+    if text.startswith("十"):
+        return 10 + (_CHINESE_DIGITS.get(text[1:], 0) if len(text) > 1 else 0)
+    if len(text) == 2 and text.endswith("十"):
+        return _CHINESE_DIGITS.get(text[0], 0) * 10
+    if len(text) == 3 and text[1] == "十":
+        return _CHINESE_DIGITS.get(text[0], 0) * 10 + _CHINESE_DIGITS.get(text[2], 0)
+    return None
+
+
+@rule("BL016", "contents-mismatch", Severity.WARNING)
+def contents_mismatch(context: Context):
+    """目录与文件中的表格不一致：目录列出的表没有印出，印出的表目录中没有，或编号不同。
+
+    检查什么：目录中名称以"表"结尾、能认出是哪一种表的条目，与文件中印出的财务表格（包括
+    导出时已错乱、无法读取的表）按表的种类对照：目录列出而文件中没有这一种表的，指向目录
+    条目；文件印出而目录中没有这一种表的（目录至少列出三张表时），指向表的标题；两边都写了
+    表号（"(表 6)"与标题中的"（表6）"）而号码不同的，指向目录条目。文件中一张财务表格也没有
+    时（表格另行公开）不检查。章节条目不对照。
+
+    为什么：读者按目录找表。目录多列、漏列或编错号，说明目录是照抄往年或模板的，表格
+    也可能缺了一张。
+
+    不通过的例子::
+
+        目录
+        一、收入支出决算总表(表 1)
+        二、收入决算表(表 2)        （文件中没有收入决算表）
+
+    通过的例子：目录列出的每张表都印在文件中，号码相同。
+    """
+    document = context.document
+    entries = [entry for entry in document.contents if entry.kind is not None]
+    blocks = [block[0] for block in document.blocks() if block[0].kind in FINANCIAL]
+    if not entries or not blocks:
+        return
+    from budgetlint.kinds import recognise
+
+    printed: dict[str, list] = {}
+    for table in blocks:
+        printed.setdefault(table.kind, []).append(table)
+    # a table whose shape was not understood, or that could not be read, is printed all the same
+    unread = {recognise(title, ()) for _, title in document.unread}
+    unread |= {recognise(block[0].title, ()) for block in document.blocks() if block[0].title}
+    listed = {entry.kind for entry in entries}
+    for entry in entries:
+        span = Span(entry.line, entry.column, entry.line, entry.column + len(entry.name))
+        tables = printed.get(entry.kind, [])
+        if not tables and entry.kind not in unread:
+            yield Finding(span, f"目录列出「{entry.name}」，文件中却没有这张表")
+            continue
+        if entry.number is None or len(tables) != 1:
+            continue
+        found = _TABLE_NUMBER.search(tables[0].title or "")
+        if found and _number(found[1]) is not None and _number(found[1]) != _number(entry.number):
+            title_span = Span(tables[0].line, 1, tables[0].line, 1)
+            yield Finding(
+                span,
+                f"目录中「{entry.name}」是表 {entry.number}，表的标题却是「{tables[0].title}」",
+                ((title_span, "表的标题"),),
+            )
+    if len(entries) < 3:
+        return
+    for kind, tables in printed.items():
+        if kind in listed:
+            continue
+        for table in tables:
+            first = entries[0]
+            yield Finding(
+                Span(table.line, 1, table.line, 1),
+                f"文件印有「{table.title or kind}」，目录中却没有这张表",
+                ((Span(first.line, first.column, first.line, first.column), "目录"),),
+            )

@@ -142,3 +142,28 @@ def test_a_code_printed_twice_in_one_table_or_with_other_codes_in_its_label():
     )
     assert budgetlint.lint_text(two, select=["BL014"]) == []
     assert len(budgetlint.lint_text(two.replace("行政运行50101", "一般行政管理事务50101"), select=["BL014"])) == 1
+
+
+def _seed_lines(name: str) -> list[str]:
+    return SEEDS[name].read_text(encoding="utf-8").split("\n")
+
+
+def test_contents_against_the_tables_printed():
+    assert budgetlint.lint_file(SEEDS["000"], select=["BL016"]) == []
+    assert budgetlint.lint_file(SEEDS["003"], select=["BL016"]) == []  # 公开04表 is printed though unreadable
+    lines = _seed_lines("000")
+    first, last = lines.index("2020年度收入决算表(表2)"), lines.index("2020年度支出决算表(表3)")
+    without = lines[: first - 1] + lines[last - 1 :]
+    (absent,) = budgetlint.lint_text("\n".join(without), select=["BL016"])
+    assert (absent.line, absent.column) == (18, 5) and "收入决算表" in absent.message
+    renumbered = [line.replace("（表6）", "（表10）") for line in lines]
+    (found,) = budgetlint.lint_text("\n".join(renumbered), select=["BL016"])
+    assert found.line == 22 and "表 6" in found.message and "（表10）" in found.message
+    unlisted = [line for line in lines if "国有资本经营预算财政拨款支出决算表(表 9)" not in line]
+    (found,) = budgetlint.lint_text("\n".join(unlisted), select=["BL016"])
+    assert "目录中却没有" in found.message and "国有资本经营预算财政拨款支出决算表" in found.message
+
+
+def test_contents_of_a_document_whose_tables_are_published_apart():
+    text = "目录\n一、收支总表\n二、收入总表\n三、支出总表\n\n一、部门概况\n本部门主要职能是……\n"
+    assert budgetlint.lint_text(text, select=["BL016"]) == []

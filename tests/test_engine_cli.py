@@ -26,6 +26,7 @@ def test_every_rule_is_documented_with_examples():
         "BL012",
         "BL013",
         "BL014",
+        "BL016",
         "BL101",
         "BL102",
         "BL103",

@@ -20,6 +20,7 @@ from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean, key
 from .blocks import split_blocks
 from .captions import Meta, caption_of, locate_department, meta_of, title_of
+from .contents import read_contents
 from .grid import Grid, RawRow
 from .problems import problem
 from .source import read_bytes
@@ -210,6 +211,7 @@ class _Reader:
         self.source = source
         self.physical: list[PhysicalTable] = []
         self.problems: list[Diagnostic] = []
+        self.unread: list[tuple[int, str]] = []
         self.paragraphs: list[Paragraph] = []
         self.headings: list[Heading] = []
         self.pending = Meta()
@@ -275,6 +277,7 @@ class _Reader:
         title_span = Span(self.pending.title_line or number, 1, self.pending.title_line or number, 1)
         span = Span(number, 1, number, len(text.rstrip()) + 1)
         self.problems.append(problem("BL001", self.source.path, span, ((title_span, "表格标题"),), title=title))
+        self.unread.append((title_span.line, title))
         self.pending = Meta()
         self.scrambled = True
         self.scrambled_note = False
@@ -364,7 +367,15 @@ class _Reader:
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
         if self.source.pages:
             problems = [attrs.evolve(p, page=self.source.page_of(p.line)) for p in problems]
-        return Document(self.source, tuple(tables), tuple(self.paragraphs), tuple(self.headings), tuple(problems))
+        return Document(
+            self.source,
+            tuple(tables),
+            tuple(self.paragraphs),
+            tuple(self.headings),
+            tuple(problems),
+            read_contents(self.source.lines),
+            tuple(self.unread),
+        )
 
 
 def read_document(source: Source) -> Document:
