@@ -323,3 +323,47 @@ def contents_mismatch(context: Context):
                 f"文件印有「{table.title or kind}」，目录中却没有这张表",
                 ((Span(first.line, first.column, first.line, first.column), "目录"),),
             )
+
+
+_INSTRUCTION = re.compile(
+    r"仍保留该表格式|作下述说明|由(?:主管部门|各部门|各单位|本部门|本单位)[^。；]{0,24}填写"
+    r"|本部分内容[^。]{0,24}(?:填写|删除|省略)|此处(?:填写|删除)"
+)
+
+
+def _notes(context: Context):
+    """Every line of a table's note, once (the halves of a table share their note)."""
+    seen = set()
+    for table in context.document.tables:
+        for note in table.footnotes:
+            for segment in note.segments:
+                if segment.line not in seen:
+                    seen.add(segment.line)
+                    yield segment.line, segment.column, segment.text
+
+
+@rule("BL017", "template-instruction", Severity.WARNING)
+def template_instruction(context: Context):
+    """模板中写给填表人的说明未删去："仍保留该表格式，并在本表下方作下述说明"之类。
+
+    检查什么：正文、标题和表格注释中模板对填写者的指示："仍保留该表格式""作下述说明"
+    "由主管部门……填写""本部分内容……删除""此处填写"。位置指向这段指示。
+
+    为什么：这些话是模板写给编制人员的，不是公开给读者的内容；留在文件里，说明文件是照
+    模板填写而没有最后整理，读者也会把指示误当作说明。
+
+    不通过的例子（上海市部门决算模板）::
+
+        无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：
+
+    通过的例子::
+
+        说明：上海市普陀区财政局本年度没有政府性基金预算财政拨款收入和支出，故本表无数据。
+    """
+    lines = dict.fromkeys(list(_prose(context)) + list(_notes(context)))
+    for line, column, text in lines:
+        found = list(_INSTRUCTION.finditer(text))
+        if found:
+            span = Span(line, column + found[0].start(), line, column + found[-1].end())
+            said = "……".join(match[0] for match in found)
+            yield Finding(span, f"模板中写给填表人的说明「{said}」未删去")

@@ -27,6 +27,7 @@ def test_every_rule_is_documented_with_examples():
         "BL013",
         "BL014",
         "BL016",
+        "BL017",
         "BL101",
         "BL102",
         "BL103",
