@@ -78,3 +78,24 @@ def column_numbers_out_of_order(context: Context):
         1  2  3  4  5  6  7  8  9  10  11  12
     """
     return _problems(context, "BL003")
+
+
+@rule("BL004", PROBLEMS["BL004"].symbol, PROBLEMS["BL004"].severity)
+def fused_figures(context: Context):
+    """两个数字粘连：表格的一格印着"48.5044.05"这样有两个小数点的数。
+
+    检查什么：表格中只由数字和两个以上小数点组成的单元格。两个数之间的分隔在排版或
+    导出时丢了；能看出前一个数保留两位小数时，给出可能的拆法。
+
+    为什么：这一格既不是一个数，也无法确定是哪两个数，与之相关的合计、比例都无法核对，
+    需要按原件改正。
+
+    不通过的例子（002）::
+
+        2、医疗保障专项经费    50    48.5044.05
+
+    通过的例子::
+
+        2、医疗保障专项经费    50    48.50    44.05
+    """
+    return _problems(context, "BL004")

@@ -173,7 +173,9 @@ def test_instructions_to_whoever_fills_in_the_template():
     note = "注：本表反映部门本年度政府性基金预算财政拨款收入支出情况。\n无政府性基金预算财政拨款收入支出的，仍保留该表格式，并在本表下方作下述说明：\n"
     (found,) = budgetlint.lint_text(note, select=["BL017"])
     assert (found.line, found.column) == (2, 19) and "仍保留该表格式……作下述说明" in found.message
-    found = budgetlint.lint_text("一、主要职能\n由主管部门根据三定方案等相关规定中有关主要职能填写。\n", select=["BL017"])
+    found = budgetlint.lint_text(
+        "一、主要职能\n由主管部门根据三定方案等相关规定中有关主要职能填写。\n", select=["BL017"]
+    )
     assert [(d.line, d.column) for d in found] == [(2, 1)]
     # a note that says how the figures were filled in is not an instruction
     assert budgetlint.lint_text("注：本表数据依据《关于2018年省级部门预算的批复》填列。\n", select=["BL017"]) == []

@@ -21,6 +21,7 @@ def test_every_rule_is_documented_with_examples():
         "BL001",
         "BL002",
         "BL003",
+        "BL004",
         "BL010",
         "BL011",
         "BL012",
@@ -64,7 +65,7 @@ def test_check_text_output_and_exit_status(capsys):
     assert len(lines) == 6 and err == ""
     assert lines[0].startswith(f"{SEEDS['000']}:215:3: BL110: ")
     assert lines[0].endswith("(formula-failed)")
-    assert main(["check", str(SEEDS["002"])]) == 0
+    assert main(["check", str(SEEDS["002"]), "--ignore", "BL004"]) == 0
     assert capsys.readouterr().out == ""
     assert main([str(SEEDS["000"]), "--select", "BL1", "--exit-zero"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 6
@@ -77,6 +78,8 @@ def test_check_json_over_a_directory(capsys):
         ("000_hanyang_2020_final.txt", 221, "BL102"),
         ("000_hanyang_2020_final.txt", 249, "BL010"),
         ("000_hanyang_2020_final.txt", 284, "BL010"),
+        ("002_yuhua_2020_selfeval.txt", 64, "BL004"),
+        ("002_yuhua_2020_selfeval.txt", 74, "BL004"),
         ("003_jiangan_2024_final.txt", 181, "BL002"),
         ("003_jiangan_2024_final.txt", 189, "BL001"),
         ("004_kaifaqu_2021_budget.txt", 363, "BL003"),

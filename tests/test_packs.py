@@ -89,7 +89,8 @@ def test_the_retyped_figure_in_seed_000_is_blamed_with_the_copies_that_agree():
 
 
 def test_consistent_seeds_stay_silent():
-    assert budgetlint.lint_file(SEEDS["002"]) == []
+    # 002's one table prints two cells whose figures are fused ("48.5044.05", BL004)
+    assert budgetlint.lint_file(SEEDS["002"], ignore=["BL004"]) == []
     # 001 prints no financial table; its text has one contradiction (BL402, tests/test_narrative.py).
     assert budgetlint.lint_file(SEEDS["001"], ignore=["BL4"]) == []
     # 004's sums hold; its text keeps the template's "增加（减少）" (BL012, tests/test_document_rules.py),

@@ -21,6 +21,7 @@ class ProblemKind(NamedTuple):
 
 _UNREADABLE = "表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测"
 _GARBLED = "表格行文本错乱，未能读取（单元格长 {length} 字），已忽略"
+_FUSED = "两个数字粘连成「{text}」{guess}：这一格的数字无法核对"
 _COLUMN_NUMBERS = "表头的栏次有误：{what}；按栏次引用的公式和说明可能指错了栏"
 
 PROBLEMS: dict[str, ProblemKind] = {
@@ -29,6 +30,7 @@ PROBLEMS: dict[str, ProblemKind] = {
         ProblemKind("BL001", "unreadable-table", Severity.WARNING, _UNREADABLE),
         ProblemKind("BL002", "garbled-row", Severity.WARNING, _GARBLED),
         ProblemKind("BL003", "column-numbers-out-of-order", Severity.WARNING, _COLUMN_NUMBERS),
+        ProblemKind("BL004", "fused-figures", Severity.WARNING, _FUSED),
     )
 }
 

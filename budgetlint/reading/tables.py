@@ -506,6 +506,20 @@ def _column_numbers(split: _Split, path: str) -> Iterator[Diagnostic]:
             yield problem("BL003", path, span, ((previous, f"前一栏的栏次 {a}"),), what=what)
 
 
+_FUSED = re.compile(r"\d+\.\d+\.\d+")
+_FUSED_PAIR = re.compile(r"(\d+\.\d{2})(\d+\.\d{1,2})")
+
+
+def _fused_figures(rows: list[_Row], path: str) -> Iterator[Diagnostic]:
+    """Cells printing two numbers with nothing between them ("48.5044.05")."""
+    for row in rows:
+        for i, text in enumerate(row.texts):
+            if "." in text and _FUSED.fullmatch(text):
+                pair = _FUSED_PAIR.fullmatch(text)
+                guess = f"（可能是 {pair[1]} 与 {pair[2]}）" if pair else ""
+                yield problem("BL004", path, _cell_span(row.raw, i, text), text=text, guess=guess)
+
+
 def build_tables(
     physical: PhysicalTable, block: int, path: str, year: int | None
 ) -> tuple[list[Table], list[Diagnostic]]:
@@ -536,7 +550,9 @@ def build_tables(
         "block": block,
         "footnotes": (Footnote(tuple(physical.footnote)),) if physical.footnote else (),
     }
-    problems: list[Diagnostic] = list(_column_numbers(split, path)) if financial else []
+    problems: list[Diagnostic] = list(_fused_figures(rows, path))
+    if financial:
+        problems.extend(_column_numbers(split, path))
     tables = []
     groups = _groups(header, width) if financial else [_Group(None, ((0, width),))]
     unrecognised = None
