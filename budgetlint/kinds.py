@@ -15,7 +15,7 @@ import attrs
 
 from .text import key
 
-__all__ = ["FINANCIAL", "KINDS", "Kind", "PERFORMANCE", "SCORE", "kind_of", "recognise"]
+__all__ = ["FINANCIAL", "KINDS", "Kind", "PERFORMANCE", "SCORE", "family_of", "kind_of", "recognise"]
 
 
 @attrs.frozen
@@ -175,3 +175,11 @@ def recognise(title: str | None, header_words: Iterable[str]) -> str | None:
         if kind:
             return kind
     return _by_header(header_words)
+
+
+def family_of(kinds: Iterable[str | None]) -> str | None:
+    """决算 or 预算: what a document is, by the kinds of its tables (None when
+    it prints neither, or both)."""
+    families = {kind.name: kind.family for kind in KINDS}
+    found = {families.get(name) for name in kinds if name} & {"决算", "预算"}
+    return found.pop() if len(found) == 1 else None

@@ -367,3 +367,58 @@ def template_instruction(context: Context):
             span = Span(line, column + found[0].start(), line, column + found[-1].end())
             said = "……".join(match[0] for match in found)
             yield Finding(span, f"模板中写给填表人的说明「{said}」未删去")
+
+
+_AS_OF = re.compile(r"截[至止]\s*(20\d\d)\s*年")
+_FINAL_WORDS = re.compile(r"决算情况说明|决算总体情况")
+_BUDGET_WORDS = re.compile(r"预算情况说明|预算安排情况")
+
+
+def _family(context: Context) -> str | None:
+    """决算 or 预算, by the document's tables, or else by how its sections are
+    called (a 决算 without financial tables still explains "收入决算情况")."""
+    from budgetlint.kinds import family_of
+
+    family = family_of(table.kind for table in context.document.tables)
+    if family is not None:
+        return family
+    final = budget = False
+    for _, _, text in _prose(context):
+        final = final or bool(_FINAL_WORDS.search(text))
+        budget = budget or bool(_BUDGET_WORDS.search(text))
+    return "决算" if final and not budget else "预算" if budget and not final else None
+
+
+@rule("BL018", "stale-date", Severity.WARNING)
+def stale_date(context: Context):
+    """ "截至……"的日期早于本文件所说的年度：多半是照抄往年文本时没有改年份。
+
+    检查什么：正文和标题中"截至（截止）某年……"的年份。决算说的是本年度，截至的日期应在
+    本年度或以后；预算在上年编制，截至的日期应在上年或以后。本文件的年度和种类（决算、
+    预算）由表格得出，不能确定时不检查。位置指向年份。
+
+    为什么：决算说明"截至 2019 年 12 月底共有公务用车 0 辆"出现在 2020 年决算中，读者得到的
+    是上一年的数，本年的情况没有说明。
+
+    不通过的例子（001，2020 年度决算）::
+
+        截至2019年12月底，单位共有公务用车0辆，其中：轿车0辆、越野车0辆、载客汽车0辆。
+
+    通过的例子::
+
+        截至2020年12月底，单位共有公务用车0辆，其中：轿车0辆、越野车0辆、载客汽车0辆。
+    """
+    document = context.document
+    year = document.year
+    family = _family(context)
+    if year is None or family is None:
+        return
+    earliest = year if family == "决算" else year - 1
+    for line, column, text in _prose(context):
+        for found in _AS_OF.finditer(text):
+            stated = int(found[1])
+            if stated >= earliest:
+                continue
+            span = Span(line, column + found.start(1), line, column + found.end(1))
+            what = f"{year} 年度决算" if family == "决算" else f"{year} 年预算"
+            yield Finding(span, f"本文件是 {what}，文中却说「{found[0]}……」，早于 {earliest} 年：可能是往年的文字")

@@ -181,3 +181,15 @@ def test_instructions_to_whoever_fills_in_the_template():
     assert budgetlint.lint_text("注：本表数据依据《关于2018年省级部门预算的批复》填列。\n", select=["BL017"]) == []
     for name in SEEDS:
         assert budgetlint.lint_file(SEEDS[name], select=["BL017"]) == []
+
+
+def test_dates_earlier_than_the_year_reported():
+    found = budgetlint.lint_file(SEEDS["001"], select=["BL018"])
+    assert [(d.line, d.column, d.end_column) for d in found] == [(63, 73, 77), (1164, 8, 12)]
+    assert "2019" in found[0].message and "2020 年度决算" in found[0].message
+    for name in ("000", "002", "003", "004"):
+        assert budgetlint.lint_file(SEEDS[name], select=["BL018"]) == []
+    budget = "2026年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n201\t一般公共服务支出\t1.00\n\n"
+    assert budgetlint.lint_text(budget + "截至2025年12月31日，本部门共有车辆2辆。\n", select=["BL018"]) == []
+    (found,) = budgetlint.lint_text(budget + "截至2024年12月31日，本部门共有车辆2辆。\n", select=["BL018"])
+    assert "2026 年预算" in found.message and "早于 2025 年" in found.message

@@ -29,6 +29,7 @@ def test_every_rule_is_documented_with_examples():
         "BL014",
         "BL016",
         "BL017",
+        "BL018",
         "BL101",
         "BL102",
         "BL103",

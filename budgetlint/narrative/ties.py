@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..kinds import family_of
 from ..model import Document, Table
 from ..places import Place, row_key
 from .statements import Amount, Statements
@@ -65,14 +66,6 @@ class Tie:
     factor: Decimal  # 万元 per unit of the table
 
 
-def _family(document: Document) -> str | None:
-    from ..kinds import KINDS
-
-    families = {k.name: k.family for k in KINDS}
-    found = {families.get(t.kind) for t in document.tables if t.kind} & {"决算", "预算"}
-    return found.pop() if len(found) == 1 else None
-
-
 def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
     if not table.columns:
         return []
@@ -82,7 +75,7 @@ def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
 
 def tie(document: Document, statements: Statements) -> list[Tie]:
     """The amounts whose subject names a line of a summary table the document prints."""
-    family = _family(document)
+    family = family_of(t.kind for t in document.tables)
     year = document.year
     if family is None:
         return []
