@@ -37,8 +37,9 @@ def _shown(token: Token) -> str:
     return f"{token.figure}{token.figure.unit or ''}"
 
 
-def _wan(value: Decimal) -> str:
-    text = f"{value.normalize():f}"
+def _wan(value: Decimal, decimals: int | None = None) -> str:
+    """An amount in 万元, with ``decimals`` places when given (else as computed)."""
+    text = f"{value:.{decimals}f}" if decimals is not None else f"{value.normalize():f}"
     return f"{text}万元"
 
 
@@ -392,7 +393,8 @@ def amount_differs_from_table(context: Context):
         shown = ", ".join(f"{describe(p)} {p.shown}" for p, _ in cells)
         yield Finding(
             token.figure.span,
-            f"文字说「{tie.amount.subject}」{_shown(token)}，表中为 {shown}，相差 {_wan(token.in_wan - cell.value)}",
+            f"文字说「{tie.amount.subject}」{_shown(token)}，表中为 {shown}，"
+            f"相差 {_wan(token.in_wan - cell.value, max(token.figure.decimals, 2))}",
             tuple((p.span, f"{describe(p)} {p.shown}") for p, _ in cells),
         )
 

@@ -358,3 +358,15 @@ def test_a_comparison_with_a_year_before_the_prior_one():
     assert _lint("2020 年度收入合计 1,224.48 万元，与 2019 年度相比增加 1,224.48 万元。", "BL408") == []
     (found,) = _lint("2020 年度收入合计 1,224.48 万元，与 2018 年度相比增加 1,224.48 万元。", "BL408")
     assert "2018" in found.message and "2019" in found.message
+
+
+def test_classes_listed_under_a_funds_spending_against_its_table():
+    text = SEEDS["003"].read_text(encoding="utf-8")
+    assert budgetlint.lint_text(text, select=["BL407"]) == []
+    changed = text.replace("卫生健康支出(类)1589.41 万元", "卫生健康支出(类)1598.41 万元")
+    assert changed != text
+    (found,) = budgetlint.lint_text(changed, select=["BL407"])
+    assert found.line == 379 and "卫生健康支出（类）" in found.message and "1589.41" in found.message
+    assert [r.line for r in found.related] == [220]  # 表5, 科目 210
+    # 000 lists its classes under 财政拨款支出, which may hold other funds: nothing is tied
+    assert budgetlint.lint_file(SEEDS["000"], select=["BL407"]) == []

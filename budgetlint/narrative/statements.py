@@ -57,7 +57,7 @@ def subject_key(words: str) -> str:
         previous = words
         words = _SUBJECT_TAIL.sub("", words)
         words = re.sub(r"的$", "", words)
-    return words.replace("、", "").replace("（", "(").replace("）", ")")
+    return words.lstrip("-.、．·:：").replace("、", "").replace("（", "(").replace("）", ")")
 
 
 def _subject(sentence: Sentence, position: int) -> str:
@@ -77,10 +77,21 @@ def _subject_of(sentence: Sentence, position: int) -> str:
         if character == "、" and marked[start - 2 : start - 1] == "收" and marked[start : start + 1] == "支":
             start -= 1  # "收、支总计" is one subject
             continue
+        if character in "）)" and marked[start - 3 : start - 1] in _LEVEL_MARKS:
+            start -= 3  # "社会保障和就业支出(类)": the level is part of the name
+            continue
         if character in _STOP or ("\ue000" <= character < "\uf000") or ("\uf400" <= character < "\uf800"):
             break
         start -= 1
     return marked[start:position]
+
+
+_LEVEL_MARKS = frozenset(f"{bracket}{level}" for bracket in "（(" for level in "类款项")
+
+
+def subject_of(sentence: Sentence, token: Token) -> str:
+    """The subject a sentence states ``token`` under, as compared (see subject_key)."""
+    return subject_key(_subject(sentence, token.start))
 
 
 def _is_money(character: str) -> bool:

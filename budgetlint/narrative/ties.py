@@ -20,7 +20,7 @@ import attrs
 from ..kinds import family_of
 from ..model import Document, Table
 from ..places import Place, row_key
-from .statements import Amount, Statements
+from .statements import Amount, Statements, subject_of
 
 __all__ = ["Tie", "tie"]
 
@@ -79,7 +79,7 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
     year = document.year
     if family is None:
         return []
-    ties = []
+    ties = _classes(document, statements, family)
     for amount in statements.amounts():
         if amount.years and (year is None or any(y != year for y in amount.years)):
             continue
@@ -102,4 +102,42 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
                     if factor is not None:
                         ties.append(Tie(amount, tuple(places), factor))
             break
+    return ties
+
+
+#: The table of a fund's spending by function class, and the words that name
+#: that spending in a sentence that lists its classes.
+_CLASS_TABLES = {
+    "决算": ("一般公共预算财政拨款支出决算表", re.compile(r"一般公共预算财政拨款支出(?:决算)?$")),
+    "预算": ("一般公共预算支出表", re.compile(r"一般公共预算(?:财政拨款|拨款)?支出(?:预算)?$")),
+}
+_CLASS = re.compile(r"^(?P<name>.+?)(?:支出)?\(类\)(?:支出)?$")
+
+
+def _classes(document: Document, statements: Statements, family: str) -> list[Tie]:
+    """The classes a sentence lists as shares of a fund's spending ("一般公共预算财政
+    拨款支出 1627.17 万元，主要用于以下方面：卫生健康支出(类) 1589.41 万元，占 97.7%"),
+    tied to their rows of that fund's table. Another whole (财政拨款支出, which may
+    hold other funds) ties nothing."""
+    kind, whole_words = _CLASS_TABLES[family]
+    tables = [t for t in document.tables if t.kind == kind and t.columns and not t.unrecognised]
+    if len(tables) != 1:
+        return []
+    table = tables[0]
+    units = _UNITS.get(table.unit or "万元")
+    ties = []
+    for share in statements.shares:
+        if share.whole is None or share.whole_sentence is None or units is None:
+            continue
+        if not whole_words.search(subject_of(share.whole_sentence, share.whole)):
+            continue
+        found = _CLASS.match(subject_of(share.sentence, share.part))
+        if not found:
+            continue
+        name = row_key(found["name"] + "支出")
+        rows = [row for row in table.rows if row.code and len(row.code) == 3 and row_key(row.label) == name]
+        if len(rows) != 1:
+            continue
+        amount = Amount(share.sentence, share.part, f"{found['name']}支出（类）", ())
+        ties.append(Tie(amount, (Place(table, rows[0], table.columns[0]),), units))
     return ties
