@@ -221,9 +221,6 @@ class Statements:
     shares: tuple[Share, ...]
     enumerations: tuple[Enumeration, ...]
 
-    def all(self) -> list:
-        return [*self.changes, *self.completions, *self.comparisons, *self.shares, *self.enumerations]
-
     def amounts(self) -> list[Amount]:
         """Every amount stated as a level, with its subject. Read only when asked
         for: only a document with summary tables has anything to tie them to."""
@@ -242,34 +239,34 @@ _ANCHOR = re.compile(r"(?<![相对])(?:比|较)(?!例|重|好|为|大|多|少|�
 _REFERENCE = re.compile(rf"上年|上一年|去年|同期|年初|预算|{YEAR}")
 
 
-def _clause_start(marked: str, end: int) -> int:
-    """Where the clause that ends at ``end`` begins: after the last "；" outside brackets."""
+def _depths(marked: str, end: int) -> list[int]:
+    """For each position before ``end``, how many brackets that close before
+    ``end`` enclose it (a bracket counts as outside itself)."""
+    depths = [0] * end
     depth = 0
     for position in range(end - 1, -1, -1):
         character = marked[position]
         if character in "）)":
+            depths[position] = depth
             depth += 1
-        elif character in "（(":
+            continue
+        if character in "（(":
             depth = max(0, depth - 1)
-        elif character in "；;" and not depth:
-            return position + 1
-    return 0
+        depths[position] = depth
+    return depths
+
+
+def _clause_start(marked: str, end: int) -> int:
+    """Where the clause that ends at ``end`` begins: after the last "；" outside brackets."""
+    depths = _depths(marked, end)
+    return next((p + 1 for p in range(end - 1, -1, -1) if marked[p] in "；;" and not depths[p]), 0)
 
 
 def _outside_brackets(marked: str, positions: list[int], end: int) -> list[int]:
     """The positions not inside a bracket that closes before ``end``: in "购置及运行
     维护费346.67万元（…运行维护费310.67万元…）比上年增加33.44万元" the change is 346.67's."""
-    inside: set[int] = set()
-    depth = 0
-    for position in range(end - 1, -1, -1):
-        character = marked[position]
-        if character in "）)":
-            depth += 1
-        elif character in "（(":
-            depth = max(0, depth - 1)
-        elif depth:
-            inside.add(position)
-    return [position for position in positions if position not in inside]
+    depths = _depths(marked, end)
+    return [position for position in positions if not depths[position]]
 
 
 def _direction(word: str) -> int:
