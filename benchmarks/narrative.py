@@ -153,7 +153,11 @@ def main() -> None:
             totals[3:] = [totals[3] + found, totals[4] + retyped, totals[5] + digits_found, totals[6] + digits]
             row += f" {found}/{retyped} | {digits_found}/{digits} |"
         print(row)
-        untied_all += [(path.name, item, reason) for item, reason in untied]
+        seen = set()
+        for item, reason in untied:  # one sample per sentence: a sentence may hold several
+            if id(item.sentence) not in seen:
+                seen.add(id(item.sentence))
+                untied_all.append((path.name, item, reason))
     total = f"| total | {totals[0]} | {totals[1]} | {totals[2]} |"
     if args.mutate:
         for found, retyped in ((totals[3], totals[4]), (totals[5], totals[6])):
