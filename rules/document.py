@@ -194,6 +194,11 @@ def _subject_name(label: str) -> str:
     return row_key(label[: found.start()] if found else label)
 
 
+def _one_character_apart(one: str, other: str) -> bool:
+    """Two names of one length that differ in one character only."""
+    return len(one) == len(other) and sum(a != b for a, b in zip(one, other, strict=True)) == 1
+
+
 @rule("BL014", "code-name-mismatch", Severity.WARNING)
 def code_name_mismatch(context: Context):
     """同一个科目编码在不同的表中名称不同。
@@ -201,7 +206,8 @@ def code_name_mismatch(context: Context):
     检查什么：各表中带编码的行（功能分类的类、款、项，经济分类的类、款），同一编码在两张
     以上的表中印着不同的名称（比较时不计序号、"(类)"之类标记和空格）。多数表所用的名称
     算作本文件的名称，少数表的那一行被指出，并给出多数表中的一处写法；两种名称各占一半时，
-    指出后出现的那一处。同一张表里的重复不在此列。
+    指出后出现的那一处。同一张表里的重复不在此列；只差一个字、字数相同的两个名称（"医疗教助"
+    与"医疗救助"）也不在此列：那多半是文字识别（OCR）或导出的错字，不是文件本身的矛盾。
 
     为什么：编码与名称应当一一对应。名称不同，说明有的表用了旧的科目名称、抄自别处，或打错
     了字，读者无从判断这一行究竟是哪个科目。
@@ -229,6 +235,8 @@ def code_name_mismatch(context: Context):
         own = ranked[0]
         _, first_table, first = spellings[own][0]
         for name in ranked[1:]:
+            if _one_character_apart(name, own):
+                continue  # 医疗教助 / 医疗救助: as likely the export's (OCR) as the document's
             for block, table, row in spellings[name]:
                 if block in blocks[own]:
                     continue  # one printed table naming the code twice: not two tables that disagree

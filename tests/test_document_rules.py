@@ -121,8 +121,8 @@ def test_an_empty_note_is_silent_over_zeros_and_found_over_a_figure(value):
 
 def test_one_code_with_two_names_in_two_tables():
     found = {name: budgetlint.lint_file(SEEDS[name], select=["BL014"]) for name in ("003", "004")}
-    assert [(d.line, d.column) for d in found["003"]] == [(226, 1)]
-    assert "医疗教助" in found["003"][0].message and "医疗救助" in found["003"][0].message
+    # 003 prints 21013 医疗教助 once (医疗救助 elsewhere): one character read differently by its OCR
+    assert found["003"] == []
     assert [(d.line, d.message.split("」")[0].split("「")[1]) for d in found["004"]] == [
         (112, "医疗健康支出"),  # 表1; 卫生健康支出 in four tables
         (208, "商品和服务支出"),  # two tables print 商品服务支出

@@ -166,7 +166,7 @@ def test_column_numbers_printed_twice_or_skipped():
 def test_two_figures_fused_in_one_cell():
     found = budgetlint.lint_file(SEEDS["002"], select=["BL004"])
     assert [(d.line, d.column, d.end_column) for d in found] == [(64, 2, 12), (74, 2, 10)]
-    assert "48.50 与 44.05" in found[0].message and "59.90 与 8.5" in found[1].message
+    assert "「48.5044.05」" in found[0].message and "「59.908.5」" in found[1].message
     # three figures side by side, and a version number in a name, are not fused figures
     table = "项目\t金额\t比例\n甲\t1.50\t2.5%\n乙\t0.07 0.07\t\n"
     assert budgetlint.lint_text(table, select=["BL004"]) == []

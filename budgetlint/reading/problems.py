@@ -21,7 +21,7 @@ class ProblemKind(NamedTuple):
 
 _UNREADABLE = "表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测"
 _GARBLED = "表格行文本错乱，未能读取（单元格长 {length} 字），已忽略"
-_FUSED = "两个数字粘连成「{text}」{guess}：这一格的数字无法核对"
+_FUSED = "两个数字粘连成「{text}」：一格中有两个小数点，无法确定是哪两个数，这一格无法核对"
 _COLUMN_NUMBERS = "表头的栏次有误：{what}；按栏次引用的公式和说明可能指错了栏"
 
 PROBLEMS: dict[str, ProblemKind] = {

@@ -507,17 +507,15 @@ def _column_numbers(split: _Split, path: str) -> Iterator[Diagnostic]:
 
 
 _FUSED = re.compile(r"\d+\.\d+\.\d+")
-_FUSED_PAIR = re.compile(r"(\d+\.\d{2})(\d+\.\d{1,2})")
 
 
 def _fused_figures(rows: list[_Row], path: str) -> Iterator[Diagnostic]:
-    """Cells printing two numbers with nothing between them ("48.5044.05")."""
+    """Cells printing two numbers with nothing between them ("48.5044.05"): where
+    one ends is not known, so no split is offered."""
     for row in rows:
         for i, text in enumerate(row.texts):
             if "." in text and _FUSED.fullmatch(text):
-                pair = _FUSED_PAIR.fullmatch(text)
-                guess = f"（可能是 {pair[1]} 与 {pair[2]}）" if pair else ""
-                yield problem("BL004", path, _cell_span(row.raw, i, text), text=text, guess=guess)
+                yield problem("BL004", path, _cell_span(row.raw, i, text), text=text)
 
 
 def build_tables(
