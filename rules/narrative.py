@@ -431,3 +431,42 @@ def wrong_prior_year(context: Context):
         else:
             said, related = f"本文件是 {own} 年的", ()
         yield Finding(prior.year.figure.span, f"{said}，却与 {stated} 年比较：上一年应是 {own - 1} 年", related)
+
+
+@rule("BL409", "product-mismatch", Severity.ERROR)
+def product_mismatch(context: Context):
+    """数量乘以单价（标准）与文字说的总额不符。
+
+    检查什么：同一句中只有一个"每人 x 元"（或"x 元/人"）的标准、只有一个同一单位的数量
+    （"53000人"），其后第一个金额就是这句话说的总额："按照享受财政补助人数53000人、补助标准
+    每人33.50元计算，……计划资金180.00万元"。数量是确数，标准和总额按印出的位数看作区间。
+    句中有几个标准或几个数量时不检查。
+
+    为什么：按标准测算的资金常在改了人数或标准之后忘了重算；算式就写在句子里，读者可以
+    复核，也就最容易被指出。
+
+    不通过的例子（001）::
+
+        按照享受财政补助人数53000人、补助标准每人33.50元计算，2020统筹年度城乡居民医保区级
+        财政补助计划资金180.00万元。
+
+    53000 × 33.50 元 = 177.55 万元。
+
+    通过的例子（001）::
+
+        完成2020统筹年度城乡居民医保参保人数50402人，区级财政补助标准每人30.50元，需要该项资金
+        153.73万元。
+    """
+    for product in context.statements.products:
+        quantity, rate, total = product.quantity, product.rate, product.total
+        count = quantity.figure.value
+        computed = _amount(rate).scaled(count)
+        stated = _amount(total)
+        if computed.meets(stated, context.slack):
+            continue
+        yield Finding(
+            total.figure.span,
+            f"{quantity.figure}{product.unit} × 每{product.unit} {_shown(rate)} = {_wan(computed.value, 2)}，"
+            f"文字却说 {_shown(total)}，相差 {_wan(total.in_wan - computed.value, 2)}",
+            (_where(quantity, f"数量 {quantity.figure}{product.unit}"), _where(rate, f"标准 {_shown(rate)}")),
+        )

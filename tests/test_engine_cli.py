@@ -48,6 +48,7 @@ def test_every_rule_is_documented_with_examples():
         "BL406",
         "BL407",
         "BL408",
+        "BL409",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:

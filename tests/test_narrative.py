@@ -239,7 +239,7 @@ def test_seed_findings():
     found = {name: [(d.line, d.code) for d in budgetlint.lint_file(SEEDS[name], select=["BL4"])] for name in SEEDS}
     assert found == {
         "000": [(445, "BL402")],
-        "001": [(48, "BL402")],
+        "001": [(48, "BL402"), (1227, "BL409"), (1239, "BL409")],
         "002": [],
         "003": [(332, "BL404"), (342, "BL404"), (351, "BL404"), (359, "BL404"), (372, "BL404")],
         "004": [(406, "BL408"), (432, "BL408"), (442, "BL408")],
@@ -370,3 +370,26 @@ def test_classes_listed_under_a_funds_spending_against_its_table():
     assert [r.line for r in found.related] == [220]  # 表5, 科目 210
     # 000 lists its classes under 财政拨款支出, which may hold other funds: nothing is tied
     assert budgetlint.lint_file(SEEDS["000"], select=["BL407"]) == []
+
+
+def test_a_quantity_times_a_rate_against_the_total_the_sentence_gives():
+    found = budgetlint.lint_file(SEEDS["001"], select=["BL409"])
+    assert [(d.line, d.column) for d in found] == [(1227, 64), (1239, 66)]
+    assert "177.55万元" in found[0].message and "180.00万元" in found[0].message and "2.45万元" in found[0].message
+    assert {(r.line, r.column) for r in found[0].related} == {(1227, 18), (1227, 31)}
+    # two rates in one sentence: which one the total is made of is not known
+    two = "参保人数50402人，标准每人30.50元，扩面经费每人2元，需要资金160.00万元。"
+    assert _lint(two, "BL409") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=100, max_value=900_000), st.integers(min_value=100, max_value=99_999))
+def test_a_true_product_is_silent_and_a_changed_total_is_found(people, cents):
+    rate = (Decimal(cents) / 100).quantize(_CENT)  # printed with two decimals: 1.00, not 1
+    total = _round(people * rate / 10000)
+    text = f"按照享受补助人数{people}人、补助标准每人{rate}元计算，补助资金{total}万元。"
+    assert _lint(text, "BL409") == []
+    # a change beyond what a rate printed to the cent can explain (at most 0.5% of it)
+    changed = _round(total * Decimal("1.02") + Decimal("0.11"))
+    (found,) = _lint(text.replace(f"资金{total}万元", f"资金{changed}万元"), "BL409")
+    assert found.code == "BL409"

@@ -189,6 +189,49 @@ class Amount:
 
 
 @attrs.frozen
+class Product:
+    """A quantity times a rate per unit, and the total the sentence says it makes:
+    "享受财政补助人数53000人、补助标准每人33.50元计算，……计划资金180.00万元"."""
+
+    sentence: Sentence
+    quantity: Token
+    unit: str
+    rate: Token
+    total: Token
+
+
+_UNIT_WORDS = "人次|人|户|辆|台|家|个|件|名|套"
+_QUANTITY = re.compile(rf"(?P<n>{OTHER})(?P<unit>{_UNIT_WORDS})(?![/每])")
+_PER = re.compile(
+    rf"每(?P<unit>{_UNIT_WORDS})(?:[^，,；;。{AMOUNT[1:-1]}]{{0,3}})(?P<rate>{MONEY})(?!/)|(?P<rate2>{MONEY})/(?P<unit2>{_UNIT_WORDS})"
+)
+
+
+def _products(sentence: Sentence) -> Iterable[Product]:
+    """One rate per unit, one quantity of that unit, and the first amount after
+    both: anything more in the sentence and it is left alone."""
+    marked = sentence.marked
+    rates = list(_PER.finditer(marked))
+    if len(rates) != 1:
+        return
+    found = rates[0]
+    unit = found["unit"] or found["unit2"]
+    rate_at = found.start("rate") if found["rate"] else found.start("rate2")
+    quantities = [q for q in _QUANTITY.finditer(marked) if q["unit"] == unit]
+    if len(quantities) != 1:
+        return
+    quantity = quantities[0]
+    after = max(found.end(), quantity.end())
+    totals = [i for i in sentence.money if i >= after]
+    if not totals:
+        return
+    rate = sentence.token_at(rate_at)
+    if rate.figure.unit not in ("元", "万元"):
+        return
+    yield Product(sentence, sentence.token_at(quantity.start("n")), unit, rate, sentence.token_at(totals[0]))
+
+
+@attrs.frozen
 class PriorYear:
     """ "比 2019 年…", "与 2023 年度相比": the year a figure is compared with, and
     the year the sentence speaks of (the first it names before, if any)."""
@@ -215,6 +258,7 @@ def _prior_years(sentence: Sentence) -> Iterable[PriorYear]:
 class Statements:
     sentences: tuple[Sentence, ...]
     prior_years: tuple[PriorYear, ...]
+    products: tuple[Product, ...]
     changes: tuple[Change, ...]
     completions: tuple[Completion, ...]
     comparisons: tuple[Comparison, ...]
@@ -562,6 +606,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
     """Every statement of the sentences, in order."""
     read: list[Sentence] = []
     prior_years: list[PriorYear] = []
+    products: list[Product] = []
     changes: list[Change] = []
     completions: list[Completion] = []
     comparisons: list[Comparison] = []
@@ -583,6 +628,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
             previous = None  # a sentence between them stated nothing: the two are not adjacent
         read.append(sentence)
         prior_years.extend(_prior_years(sentence))
+        products.extend(_products(sentence))
         changes.extend(_changes(sentence, previous))
         found = list(_completions(sentence))
         completions.extend(c for c in found if c.rate is not None)
@@ -597,6 +643,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
     return Statements(
         tuple(read),
         tuple(prior_years),
+        tuple(products),
         tuple(changes),
         tuple(completions),
         tuple(comparisons),
