@@ -23,6 +23,7 @@ from pathlib import Path
 import budgetlint
 from budgetlint.engine import Context, lint_document, load_rules
 from budgetlint.narrative import Change, Comparison, Completion, Enumeration, Share
+from budgetlint.narrative.statements import Product, Restatement
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -61,13 +62,25 @@ def claims(context: Context) -> tuple[list, list]:
             untied.append((item, item.reason))
     for item in statements.enumerations:
         tied.append((item, [item.whole, *item.parts]))
+    for item in statements.products:
+        tied.append((item, [item.quantity, item.rate, item.total]))
+    for item in statements.restatements:
+        tied.append((item, [item.first, item.again]))
     for item in context.ties:
         tied.append((item.amount, [item.amount.token]))
     return tied, untied
 
 
 def _kind(item) -> str:
-    names = {Change: "增减", Completion: "完成率", Comparison: "比较词", Share: "比例", Enumeration: "组成"}
+    names = {
+        Change: "增减",
+        Completion: "完成率",
+        Comparison: "比较词",
+        Share: "比例",
+        Enumeration: "组成",
+        Product: "乘积",
+        Restatement: "换算",
+    }
     return names.get(type(item), "金额")
 
 

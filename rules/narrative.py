@@ -470,3 +470,31 @@ def product_mismatch(context: Context):
             f"文字却说 {_shown(total)}，相差 {_wan(total.in_wan - computed.value, 2)}",
             (_where(quantity, f"数量 {quantity.figure}{product.unit}"), _where(rate, f"标准 {_shown(rate)}")),
         )
+
+
+@rule("BL410", "unit-restatement-mismatch", Severity.ERROR)
+def unit_restatement_mismatch(context: Context):
+    """同一金额换一种单位在括号里再说一遍，两者不相等。
+
+    检查什么："15000元（1.5万元）""1.5万元（15000元）"：括号前后是同一个金额的两种单位（元、
+    万元、亿元、千元），换算后按各自印出的位数看作区间，不能相遇才报告。
+
+    为什么：换算时多一个零、少一个零，或改了一处忘了另一处，读者不知道该信哪一个。
+
+    不通过的例子::
+
+        市本级离休干部缴费标准为15000元（15万元）。
+
+    通过的例子::
+
+        市本级离休干部缴费标准为15000元（1.5万元）。
+    """
+    for item in context.statements.restatements:
+        first, again = _amount(item.first), _amount(item.again)
+        if first.meets(again, context.slack):
+            continue
+        yield Finding(
+            item.again.figure.span,
+            f"{_shown(item.first)} 即 {_wan(item.first.in_wan)}，括号里却写 {_shown(item.again)}",
+            (_where(item.first, f"原数 {_shown(item.first)}"),),
+        )

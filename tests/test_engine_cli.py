@@ -49,6 +49,7 @@ def test_every_rule_is_documented_with_examples():
         "BL407",
         "BL408",
         "BL409",
+        "BL410",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:

@@ -393,3 +393,12 @@ def test_a_true_product_is_silent_and_a_changed_total_is_found(people, cents):
     changed = _round(total * Decimal("1.02") + Decimal("0.11"))
     (found,) = _lint(text.replace(f"资金{total}万元", f"资金{changed}万元"), "BL409")
     assert found.code == "BL409"
+
+
+def test_an_amount_said_again_in_another_unit():
+    assert _lint("缴费标准为15000元（1.5万元），按年缴纳。", "BL410") == []
+    assert _lint("项目预算1.5万元（15000元）。", "BL410") == []
+    (found,) = _lint("缴费标准为15000元（15万元），按年缴纳。", "BL410")
+    assert (found.line, found.column) == _at("缴费标准为15000元（15万元），按年缴纳。", "15万元")
+    assert "1.5万元" in found.message
+    assert _lint("资金1.5万元（其中中央资金1万元）。", "BL410") == []  # not a restatement

@@ -232,6 +232,25 @@ def _products(sentence: Sentence) -> Iterable[Product]:
 
 
 @attrs.frozen
+class Restatement:
+    """One amount said again in another unit, in brackets: "15000元（1.5万元）"."""
+
+    sentence: Sentence
+    first: Token
+    again: Token
+
+
+_RESTATED = re.compile(rf"(?P<first>{MONEY})[（(](?:即|约|合)?(?P<again>{MONEY})[)）]")
+
+
+def _restatements(sentence: Sentence) -> Iterable[Restatement]:
+    for found in _RESTATED.finditer(sentence.marked):
+        first, again = sentence.token_at(found.start("first")), sentence.token_at(found.start("again"))
+        if first.figure.unit != again.figure.unit:
+            yield Restatement(sentence, first, again)
+
+
+@attrs.frozen
 class PriorYear:
     """ "比 2019 年…", "与 2023 年度相比": the year a figure is compared with, and
     the year the sentence speaks of (the first it names before, if any)."""
@@ -259,6 +278,7 @@ class Statements:
     sentences: tuple[Sentence, ...]
     prior_years: tuple[PriorYear, ...]
     products: tuple[Product, ...]
+    restatements: tuple[Restatement, ...]
     changes: tuple[Change, ...]
     completions: tuple[Completion, ...]
     comparisons: tuple[Comparison, ...]
@@ -607,6 +627,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
     read: list[Sentence] = []
     prior_years: list[PriorYear] = []
     products: list[Product] = []
+    restatements: list[Restatement] = []
     changes: list[Change] = []
     completions: list[Completion] = []
     comparisons: list[Comparison] = []
@@ -629,6 +650,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         read.append(sentence)
         prior_years.extend(_prior_years(sentence))
         products.extend(_products(sentence))
+        restatements.extend(_restatements(sentence))
         changes.extend(_changes(sentence, previous))
         found = list(_completions(sentence))
         completions.extend(c for c in found if c.rate is not None)
@@ -644,6 +666,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         tuple(read),
         tuple(prior_years),
         tuple(products),
+        tuple(restatements),
         tuple(changes),
         tuple(completions),
         tuple(comparisons),
