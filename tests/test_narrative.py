@@ -402,3 +402,16 @@ def test_an_amount_said_again_in_another_unit():
     assert (found.line, found.column) == _at("缴费标准为15000元（15万元），按年缴纳。", "15万元")
     assert "1.5万元" in found.message
     assert _lint("资金1.5万元（其中中央资金1万元）。", "BL410") == []  # not a restatement
+
+
+def test_a_sentence_broken_by_a_blank_line_is_read_whole():
+    # 004 breaks "（2）公务用车购置" / "及运行维护费 0 万元" over a blank line; the three parts of
+    # 三公 are read, and the whole is tied to 表四
+    statements = statements_of(budgetlint.read_path(SEEDS["004"]))
+    (three,) = [e for e in statements.enumerations if e.name == "三公经费"]
+    assert [str(t.figure) for t in three.parts] == ["0", "0", "1"]
+    text = SEEDS["004"].read_text(encoding="utf-8")
+    changed = text.replace("（3）公务接待费 1 万元", "（3）公务接待费 3 万元")  # 2 would round to the same 1
+    assert [d.code for d in budgetlint.lint_text(changed, select=["BL406"])] == ["BL406"]
+    changed = text.replace("“三公”经费支出预算 1 万元", "“三公”经费支出预算 1.5 万元")
+    assert "BL407" in [d.code for d in budgetlint.lint_text(changed, select=["BL4"])]

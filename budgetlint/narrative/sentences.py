@@ -265,12 +265,39 @@ _STATES = re.compile(r"元|%|决算")
 _SENTENCE_END = re.compile(f"[{_ENDS}（()）]")
 
 
+_ENDED = tuple("。！？!?：:；;")
+_OPENS_ITEM = re.compile(
+    r"\s*(?:[-*#]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
+)
+
+
+def _rejoined(passages: Iterable[Passage]) -> Iterator[Passage]:
+    """Passages with a sentence broken by a blank line joined again: a passage
+    that stops mid-sentence ("……（2）公务用车购置") and is followed within two lines
+    by one that does not open an item or a heading ("及运行维护费 0 万元……")."""
+    pending: Passage | None = None
+    for passage in passages:
+        if pending is not None:
+            last = pending.segments[-1]
+            if (
+                not last.text.rstrip().endswith(_ENDED)
+                and passage.line - last.line <= 2
+                and not _OPENS_ITEM.match(passage.segments[0].text)
+            ):
+                pending = Passage(pending.segments + passage.segments)
+                continue
+            yield pending
+        pending = passage
+    if pending is not None:
+        yield pending
+
+
 def sentences(passages: Iterable[Passage]) -> Iterator[Sentence]:
     """The sentences of each passage, split after 。！？ (a 。 inside brackets
     does not end a sentence). Passages and sentences that state no amount, no
     percentage and no 决算 are passed over: no statement can be read from them,
     and the sentences yielded keep their ``index`` in the passage."""
-    for number, passage in enumerate(passages):
+    for number, passage in enumerate(_rejoined(passages)):
         raw = passage.text
         if "元" not in raw and "%" not in raw and "％" not in raw:
             continue

@@ -86,7 +86,8 @@ def _subject_of(sentence: Sentence, position: int) -> str:
     return marked[start:position]
 
 
-_LEVEL_MARKS = frozenset(f"{bracket}{level}" for bracket in "（(" for level in "类款项")
+#: Brackets that belong to a name: "支出(类)", "因公出国（境）费".
+_LEVEL_MARKS = frozenset(f"{bracket}{level}" for bracket in "（(" for level in "类款项境")
 
 
 def subject_of(sentence: Sentence, token: Token) -> str:
@@ -561,7 +562,7 @@ _PARTITIONS: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...] = (
     ),
     (
         "三公经费",
-        re.compile(r"三公经费(?:财政拨款)?(?:支出|预算)?(?:决算)?(?:数)?(?:合计)?$"),
+        re.compile(r"三公经费(?:财政拨款)?(?:支出|预算|决算)*(?:数)?(?:合计)?$"),
         (re.compile(r"因公出国"), re.compile(r"公务用车购置及运行"), re.compile(r"公务接待")),
     ),
     (
@@ -572,16 +573,20 @@ _PARTITIONS: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...] = (
 )
 
 
-def _enumerations(sentence: Sentence) -> Iterable[Enumeration]:
+def _enumerations(sentence: Sentence, previous: Sentence | None) -> Iterable[Enumeration]:
+    """A whole before "其中" (in this sentence, or the last of the sentence before
+    one that opens with "其中"), and the parts after it outside brackets (a part's
+    own breakdown in brackets is not one of the whole's parts)."""
     marked = sentence.marked
     starts = list(_LIST_START.finditer(marked))
     for index, start in enumerate(starts):
-        before = _money(sentence, 0, start.start())
-        if not before:
+        head = _head(sentence, start.end(), previous)
+        if head is None:
             continue
-        whole_subject = subject_key(_subject(sentence, before[-1]))
+        head_sentence, head_position = head
+        whole_subject = subject_key(_subject(head_sentence, head_position))
         end = starts[index + 1].start() if index + 1 < len(starts) else len(marked)
-        parts = _money(sentence, start.end(), end)
+        parts = _outside_brackets(marked, _money(sentence, start.end(), end), end)
         for name, whole_pattern, part_patterns in _PARTITIONS:
             if not whole_pattern.search(whole_subject):
                 continue
@@ -595,7 +600,7 @@ def _enumerations(sentence: Sentence) -> Iterable[Enumeration]:
             else:
                 if all(position is not None for position in matched):
                     parts_tokens = tuple(sentence.token_at(p) for p in matched)
-                    yield Enumeration(sentence, sentence.token_at(before[-1]), parts_tokens, name)
+                    yield Enumeration(sentence, head_sentence.token_at(head_position), parts_tokens, name)
             break
 
 
@@ -659,7 +664,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
             last_completion = tied[-1]
         comparisons.extend(_comparisons(sentence, last_completion))
         shares.extend(_shares(sentence, subjects, previous, items))
-        enumerations.extend(_enumerations(sentence))
+        enumerations.extend(_enumerations(sentence, previous))
         subjects.add(sentence)
         previous = sentence
     return Statements(
