@@ -271,18 +271,26 @@ _OPENS_ITEM = re.compile(
 )
 
 
+#: A line at least this long was wrapped, not a heading or a label standing alone.
+_WRAPPED = 20
+
+
 def _rejoined(passages: Iterable[Passage]) -> Iterator[Passage]:
     """Passages with a sentence broken by a blank line joined again: a passage
-    that stops mid-sentence ("……（2）公务用车购置") and is followed within two lines
-    by one that does not open an item or a heading ("及运行维护费 0 万元……")."""
+    whose long last line stops mid-sentence ("……（2）公务用车购置") and is followed
+    within two lines by a long one that does not open an item or a heading
+    ("及运行维护费 0 万元……")."""
     pending: Passage | None = None
     for passage in passages:
         if pending is not None:
             last = pending.segments[-1]
+            first = passage.segments[0].text
             if (
                 not last.text.rstrip().endswith(_ENDED)
                 and passage.line - last.line <= 2
-                and not _OPENS_ITEM.match(passage.segments[0].text)
+                and len(last.text) >= _WRAPPED
+                and len(first) >= _WRAPPED
+                and not _OPENS_ITEM.match(first)
             ):
                 pending = Passage(pending.segments + passage.segments)
                 continue
