@@ -58,6 +58,14 @@ class Context:
         self.document = document
         self.slack = slack
         self.rules = rules
+        self._shared: dict = {}
+
+    def shared(self, analysis: Callable[["Context"], object]):
+        """``analysis(self)``, worked out once however many rules ask for it: the way a
+        family shares an analysis of its own without the engine knowing of it."""
+        if analysis not in self._shared:
+            self._shared[analysis] = analysis(self)
+        return self._shared[analysis]
 
     @functools.cached_property
     def footnotes(self):

@@ -73,14 +73,16 @@ _CHANGE_WORDS = "增加|增长|减少|下降|降低|上升|大于|小于|高于|
 _ALTERNATIVES = re.compile(rf"({_CHANGE_WORDS})\s*[（(]\s*({_CHANGE_WORDS})\s*[)）]")
 
 
-def _prose(context: Context):
+def _prose(context: Context) -> tuple:
     """Every line of running text and every heading: (line, column of its start, text)."""
-    for paragraph in context.document.paragraphs:
-        for segment in paragraph.segments:
-            yield segment.line, segment.column, segment.text
-    lines = context.document.source.lines
-    for heading in context.document.headings:
-        yield heading.line, 1, lines[heading.line - 1]
+    return context.shared(_prose_lines)
+
+
+def _prose_lines(context: Context) -> tuple:
+    lines = [(s.line, s.column, s.text) for paragraph in context.document.paragraphs for s in paragraph.segments]
+    source = context.document.source.lines
+    lines += [(heading.line, 1, source[heading.line - 1]) for heading in context.document.headings]
+    return tuple(lines)
 
 
 @rule("BL011", "template-placeholder", Severity.WARNING)
@@ -370,6 +372,8 @@ def template_instruction(context: Context):
     """
     lines = dict.fromkeys(list(_prose(context)) + list(_notes(context)))
     for line, column, text in lines:
+        if "填写" not in text and "说明" not in text and "保留" not in text and "删除" not in text:
+            continue
         found = list(_INSTRUCTION.finditer(text))
         if found:
             span = Span(line, column + found[0].start(), line, column + found[-1].end())
@@ -392,8 +396,9 @@ def _family(context: Context) -> str | None:
         return family
     final = budget = False
     for _, _, text in _prose(context):
-        final = final or bool(_FINAL_WORDS.search(text))
-        budget = budget or bool(_BUDGET_WORDS.search(text))
+        if "情况" in text:
+            final = final or bool(_FINAL_WORDS.search(text))
+            budget = budget or bool(_BUDGET_WORDS.search(text))
     return "决算" if final and not budget else "预算" if budget and not final else None
 
 
@@ -423,6 +428,8 @@ def stale_date(context: Context):
         return
     earliest = year if family == "决算" else year - 1
     for line, column, text in _prose(context):
+        if "截" not in text:
+            continue
         for found in _AS_OF.finditer(text):
             stated = int(found[1])
             if stated >= earliest:
