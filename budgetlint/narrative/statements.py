@@ -501,18 +501,26 @@ def _compatible(base: str, whole: str) -> bool:
 
 
 class _Subjects:
-    """Amounts stated so far under each subject, to find the whole a share names."""
+    """Amounts stated so far under each subject, to find the whole a share names.
+
+    The subjects of a sentence are worked out only when a share names a whole
+    not in its own sentence, which few do."""
 
     def __init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        self.read = 0
         self.seen: list[tuple[str, Sentence, int]] = []
 
     def add(self, sentence: Sentence) -> None:
-        for position in _levels(sentence, 0, len(sentence.marked)):
-            self.seen.append((subject_key(_subject(sentence, position)), sentence, position))
+        self.sentences.append(sentence)
 
     def find(self, base: str) -> tuple[Sentence, int] | None | str:
         if len(base) < 2:
             return None
+        for sentence in self.sentences[self.read :]:
+            for position in _levels(sentence, 0, len(sentence.marked)):
+                self.seen.append((subject_key(_subject(sentence, position)), sentence, position))
+        self.read = len(self.sentences)
         found = [(s, p) for subject, s, p in self.seen if subject and subject.endswith(base)]
         values = {s.token_at(p).in_wan for s, p in found}
         if len(values) > 1:
@@ -653,18 +661,27 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
         elif previous is not None and previous.index + 1 != sentence.index:
             previous = None  # a sentence between them stated nothing: the two are not adjacent
         read.append(sentence)
-        prior_years.extend(_prior_years(sentence))
-        products.extend(_products(sentence))
-        restatements.extend(_restatements(sentence))
-        changes.extend(_changes(sentence, previous))
-        found = list(_completions(sentence))
+        marked = sentence.marked
+        # each reader looks only where the words it needs are printed
+        if "比" in marked or "较" in marked or "与" in marked:
+            prior_years.extend(_prior_years(sentence))
+        if "每" in marked or "/" in marked:
+            products.extend(_products(sentence))
+        if "（" in marked or "(" in marked:
+            restatements.extend(_restatements(sentence))
+        if "增" in marked or "减" in marked or "降" in marked or "上升" in marked:
+            changes.extend(_changes(sentence, previous))
+        found = list(_completions(sentence)) if "完成" in marked or "执行" in marked or "预算" in marked else []
         completions.extend(c for c in found if c.rate is not None)
         tied = [c for c in found if c.budget is not None]
         if tied:
             last_completion = tied[-1]
-        comparisons.extend(_comparisons(sentence, last_completion))
-        shares.extend(_shares(sentence, subjects, previous, items))
-        enumerations.extend(_enumerations(sentence, previous))
+        if "决算" in marked:
+            comparisons.extend(_comparisons(sentence, last_completion))
+        if "占" in marked:
+            shares.extend(_shares(sentence, subjects, previous, items))
+        if _LIST_START.search(marked):
+            enumerations.extend(_enumerations(sentence, previous))
         subjects.add(sentence)
         previous = sentence
     return Statements(
