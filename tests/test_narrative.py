@@ -415,3 +415,20 @@ def test_a_sentence_broken_by_a_blank_line_is_read_whole():
     assert [d.code for d in budgetlint.lint_text(changed, select=["BL406"])] == ["BL406"]
     changed = text.replace("“三公”经费支出预算 1 万元", "“三公”经费支出预算 1.5 万元")
     assert "BL407" in [d.code for d in budgetlint.lint_text(changed, select=["BL4"])]
+
+
+_WORDS = (
+    "比上年", "增加", "减少", "增长", "下降", "占", "其中：", "万元", "元", "%", "（", "）", "(类)", "完成年初预算的",
+    "年初预算为", "支出决算为", "决算数大于预算数", "。", "，", "；", "2019年", "2020年度", "每人", "人", "/人",
+    "截至", "收入合计", "基本支出", "人员经费", "公用经费", "政府采购", "货物", "分别", "与", "相比", "1,234.56",
+    "0", "12.3", "3.", "\n", "\n\n", "- 1. ", "三公经费", "因公出国（境）费",
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.decimals(0, 5000, places=2).map(str)), max_size=60))
+def test_any_text_made_of_statement_words_is_read_without_an_error(pieces):
+    text = "".join(pieces)
+    found = budgetlint.lint_text(text)
+    assert not [d for d in found if "运行出错" in d.message]
+    assert found == budgetlint.lint_text(text)  # and deterministically
