@@ -432,3 +432,23 @@ def test_any_text_made_of_statement_words_is_read_without_an_error(pieces):
     found = budgetlint.lint_text(text)
     assert not [d for d in found if "运行出错" in d.message]
     assert found == budgetlint.lint_text(text)  # and deterministically
+
+
+def test_the_subject_a_completion_sentence_names_against_its_row():
+    ties = [t for t in _ties("000") if "(类)" in t.amount.subject]
+    assert [(t.amount.subject, t.places[0].row.code) for t in ties] == [
+        ("社会保障和就业支出(类)", "208"),
+        ("卫生健康支出(类)", "210"),
+    ]
+    assert len([t for t in _ties("003") if "(项)" in t.amount.subject]) == 7
+    text = SEEDS["003"].read_text(encoding="utf-8")
+    changed = text.replace("年初预算为117. 03万元,支出决算为138. 12万元", "年初预算为117. 03万元,支出决算为133. 12万元")
+    assert changed != text
+    found = [d for d in budgetlint.lint_text(changed, select=["BL407"])]
+    assert [(d.line, d.code) for d in found] == [(404, "BL407")] and "行政运行" in found[0].message
+
+
+def _ties(name: str):
+    from budgetlint.engine import Context, load_rules
+
+    return Context(budgetlint.read_path(SEEDS[name]), rules=load_rules()).ties

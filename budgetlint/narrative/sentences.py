@@ -260,8 +260,9 @@ _CONTINUES = frozenset("0123456789.")
 
 
 #: What a sentence must print to state anything a rule reads: an amount, a
-#: percentage, or a comparison of 决算 with 预算. Others are not made into Sentences.
-_STATES = re.compile(r"元|%|决算")
+#: percentage, a comparison of 决算 with 预算, or the 类/款/项 the next sentence
+#: speaks of. Others are not made into Sentences.
+_STATES = re.compile(r"元|%|决算|[类款项][)）]")
 _SENTENCE_END = re.compile(f"[{_ENDS}（()）]")
 
 

@@ -91,7 +91,7 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
     year = document.year
     if family is None:
         return []
-    ties = _classes(document, statements, family)
+    ties = _classes(document, statements, family) + _subject_lines(document, statements, family)
     for amount in statements.amounts():
         if amount.years and (year is None or any(y != year for y in amount.years)):
             continue
@@ -152,4 +152,79 @@ def _classes(document: Document, statements: Statements, family: str) -> list[Ti
             continue
         amount = Amount(share.sentence, share.part, f"{found['name']}支出（类）", ())
         ties.append(Tie(amount, (Place(table, rows[0], table.columns[0]),), units))
+    return ties
+
+
+_PATH = re.compile(
+    r"(?P<class>[^()（）\d.、，,：:；;。\s-]+?)\(类\)(?:(?P<item>[^()（）。]+?)\(款\))?(?:(?P<entry>[^()（）。]+?)\(项\))?"
+)
+_FUND = re.compile(r"一般公共预算财政拨款支出|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款支出")
+_LOOK_BACK = 20  # sentences back to the one that says which fund a list of subjects is of
+
+
+def _fund_of(sentences: tuple, index: int) -> str | None:
+    """The fund the nearest earlier sentence names, within a few sentences."""
+    for sentence in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+        found = _FUND.search(sentence.marked)
+        if found:
+            return found[0]
+    return None
+
+
+def _row_of_path(table: Table, found: re.Match):
+    """The row of 类/款/项 named by ``found``, each level under the one above it."""
+    names = [found["class"], found["item"], found["entry"]]
+    rows, prefix = None, ""
+    for length, name in zip((3, 5, 7), names, strict=True):
+        if name is None:
+            break
+        wanted = row_key(name if length > 3 or name.endswith("支出") else name + "支出")
+        matches = [
+            row
+            for row in table.rows
+            if row.code and len(row.code) == length and row.code.startswith(prefix) and row_key(row.label) == wanted
+        ]
+        if len(matches) != 1:
+            return None
+        rows, prefix = matches[0], matches[0].code
+    return rows
+
+
+def _subject_lines(document: Document, statements: Statements, family: str) -> list[Tie]:
+    """The amount spent on a 类/款/项 a completion sentence names ("1. 社会保障和就业支出(类)。
+    年初预算为 9.66 万元，支出决算为 9 万元"), tied to its row of 一般公共预算财政拨款支出
+    决算表, when the sentences before say that the list is of that fund's spending."""
+    if family != "决算":
+        return []
+    tables = [
+        t for t in document.tables if t.kind == "一般公共预算财政拨款支出决算表" and t.columns and not t.unrecognised
+    ]
+    units = _UNITS.get(tables[0].unit or "万元") if len(tables) == 1 else None
+    if units is None:
+        return []
+    table = tables[0]
+    order = {id(sentence): index for index, sentence in enumerate(statements.sentences)}
+    seen = set()
+    ties = []
+    completions = list(statements.completions) + [c.completion for c in statements.comparisons if c.completion]
+    for completion in completions:
+        if completion.actual is None or id(completion) in seen:
+            continue
+        seen.add(id(completion))
+        index = order[id(completion.sentence)]
+        sentence = completion.sentence
+        words = sentence.words(0, sentence.marked.find("预算") if "预算" in sentence.marked else 0)
+        found = _PATH.search(words.replace("（", "(").replace("）", ")"))
+        if found is None and index:
+            previous = statements.sentences[index - 1]
+            if previous.paragraph == sentence.paragraph and previous.index + 1 == sentence.index:
+                found = _PATH.search(previous.words(0, len(previous.marked)).replace("（", "(").replace("）", ")"))
+        if found is None or _fund_of(statements.sentences, index) != "一般公共预算财政拨款支出":
+            continue
+        row = _row_of_path(table, found)
+        if row is None:
+            continue
+        subject = "".join(f"{name}({level})" for name, level in zip(found.groups(), "类款项", strict=True) if name)
+        amount = Amount(sentence, completion.actual, subject, ())
+        ties.append(Tie(amount, (Place(table, row, table.columns[0]),), units))
     return ties
