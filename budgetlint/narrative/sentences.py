@@ -124,12 +124,13 @@ class Sentence:
     """A sentence as normalised text with its numbers as markers.
 
     ``marked`` is the sentence without blanks, every number (and its unit)
-    replaced by one marker character; ``tokens[i]`` is the number of the i-th
+    replaced by one marker character; ``token(i)`` is the number of the i-th
     marker and ``money`` the positions of the amounts' markers in ``marked``.
     """
 
     marked: str
-    tokens: tuple[Token, ...]
+    #: (kind, position in ``marked``, match) of each number: its Token is made when asked for.
+    _found: tuple = attrs.field(eq=False, repr=False)
     money: tuple[int, ...]
     paragraph: int
     index: int
@@ -142,9 +143,22 @@ class Sentence:
     #: What the statement readers work out about the sentence once (the subject
     #: of each amount): a sentence is read by several of them.
     memo: dict = attrs.field(factory=dict, eq=False, repr=False)
+    _tokens: dict = attrs.field(factory=dict, eq=False, repr=False)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(self.token(i) for i in range(len(self._found)))
+
+    def token(self, index: int) -> Token:
+        """The ``index``-th number of the sentence."""
+        token = self._tokens.get(index)
+        if token is None:
+            kind, position, match = self._found[index]
+            token = self._tokens[index] = Token(kind, position, match, self._runs, self._base)
+        return token
 
     def token_at(self, position: int) -> Token:
-        return self.tokens[_marker_index(self.marked[position])]
+        return self.token(_marker_index(self.marked[position]))
 
     def place(self, position: int) -> tuple[int, int]:
         """(line, column) where the character at ``position`` of ``marked`` was printed."""
@@ -160,7 +174,7 @@ class Sentence:
     def words(self, start: int, end: int) -> str:
         """``marked[start:end]`` with each marker written as its figure."""
         return "".join(
-            _figure_text(self.tokens[_marker_index(c)]) if _is_marker(c) else c for c in self.marked[start:end]
+            _figure_text(self.token(_marker_index(c))) if _is_marker(c) else c for c in self.marked[start:end]
         )
 
 
@@ -217,7 +231,7 @@ def _joined(passage: Passage) -> tuple[str, _Runs]:
 
 def _sentence(text: str, base: int, runs: _Runs, paragraph: int, index: int) -> Sentence:
     marked: list[str] = []
-    tokens: list[Token] = []
+    found: list[tuple] = []
     money: list[int] = []
     markers: list[int] = []
     extra: list[int] = []
@@ -241,18 +255,18 @@ def _sentence(text: str, base: int, runs: _Runs, paragraph: int, index: int) -> 
         length += start - position
         if kind == "money":
             money.append(length)
-        marked.append(chr(_BASES[kind] + len(tokens)))
-        tokens.append(Token(kind, length, match, runs, base))
+        marked.append(chr(_BASES[kind] + len(found)))
+        found.append((kind, length, match))
         shift += end - start - 1
         markers.append(length)
         extra.append(shift)
         length += 1
         position = end
-        if len(tokens) >= _SPAN:
+        if len(found) >= _SPAN:
             break
     marked.append(text[position:])
     return Sentence(
-        "".join(marked), tuple(tokens), tuple(money), paragraph, index, runs, base, tuple(markers), tuple(extra)
+        "".join(marked), tuple(found), tuple(money), paragraph, index, runs, base, tuple(markers), tuple(extra)
     )
 
 

@@ -398,7 +398,7 @@ def _same_years(sentence: Sentence, own: set[str], reference: set[str]) -> bool:
     """Do the year markers name the same years (by the years they print)?"""
 
     def years(markers: set[str]) -> set:
-        return {sentence.tokens[ord(m) - 0xF000].figure.value for m in markers}
+        return {sentence.token(ord(m) - 0xF000).figure.value for m in markers}
 
     return bool(years(own) & years(reference))
 
