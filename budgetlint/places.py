@@ -11,13 +11,13 @@ import attrs
 
 from .arithmetic import Interval
 from .model import Cell, Column, Row, Span, Table
-from .text import key
+from .text import chinese_number, key
 
-__all__ = ["Place", "describe", "row_key", "row_name"]
+__all__ = ["Place", "describe", "row_key", "row_name", "table_name", "table_number"]
 
 _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)")
 _CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
-_TABLE_NUMBER = re.compile(r"[（(]?\s*(表\s*[一二三四五六七八九十\d]+)\s*[)）]?\s*$")
+_TABLE_NUMBER = re.compile(r"[（(]?\s*(表\s*([一二三四五六七八九十\d]+))\s*[)）]?\s*$")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -36,6 +36,12 @@ def row_name(row: Row) -> str:
 
 def column_name(column: Column) -> str:
     return f"{column.number}栏" if column.number is not None else f"「{column.header or ''}」栏"
+
+
+def table_number(table: Table) -> int | None:
+    """The number the title gives the table: 6 for "…决算表（表6）" or "…（表六）"."""
+    found = _TABLE_NUMBER.search(table.title or "")
+    return chinese_number(found[2]) if found else None
 
 
 def table_name(table: Table) -> str:

@@ -12,7 +12,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["BLANK", "clean", "key", "squeeze", "strip_markup"]
+__all__ = ["BLANK", "chinese_number", "clean", "key", "squeeze", "strip_markup"]
 
 #: Characters that print as nothing: spaces of every width, tabs, line ends.
 BLANK = " \t\r\n\u3000\xa0\u2002\u2003\u2009\ufeff"
@@ -63,3 +63,18 @@ def clean(text: str) -> str:
 def key(text: str) -> str:
     """A comparison key: NFKC, no spaces, quotes or markup characters."""
     return _KEY_DROP.sub("", unicodedata.normalize("NFKC", strip_markup(text)))
+
+
+_DIGITS = "一二三四五六七八九"
+
+
+def chinese_number(text: str) -> int | None:
+    """一 … 九十九 (and digits) as a number: 表六, （十二）, 表 6."""
+    if text.isdigit():
+        return int(text)
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _DIGITS.index(text) + 1 if len(text) == 1 and text in _DIGITS else None
+    if (tens and (len(tens) > 1 or tens not in _DIGITS)) or (ones and (len(ones) > 1 or ones not in _DIGITS)):
+        return None
+    return (_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_DIGITS.index(ones) + 1 if ones else 0)

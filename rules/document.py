@@ -13,8 +13,8 @@ from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Span
-from budgetlint.places import Place, describe, row_key, table_name
-from budgetlint.text import key
+from budgetlint.places import Place, describe, row_key, table_name, table_number
+from budgetlint.text import chinese_number, key
 
 #: How many tables must name one 部门 before it counts as the document's own.
 _QUORUM = 3
@@ -251,25 +251,6 @@ def code_name_mismatch(context: Context):
                 )
 
 
-_TABLE_NUMBER = re.compile(r"表\s*([一二三四五六七八九十\d]+)\s*[)）]?\s*$")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
-
-
-def _number(text: str) -> int | None:
-    """表 6, 表六, 表十二 as a number."""
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1:
-        return _CHINESE_DIGITS.get(text)
-    if text.startswith("十"):
-        return 10 + (_CHINESE_DIGITS.get(text[1:], 0) if len(text) > 1 else 0)
-    if len(text) == 2 and text.endswith("十"):
-        return _CHINESE_DIGITS.get(text[0], 0) * 10
-    if len(text) == 3 and text[1] == "十":
-        return _CHINESE_DIGITS.get(text[0], 0) * 10 + _CHINESE_DIGITS.get(text[2], 0)
-    return None
-
-
 @rule("BL016", "contents-mismatch", Severity.WARNING)
 def contents_mismatch(context: Context):
     """目录与文件中的表格不一致：目录列出的表没有印出，印出的表目录中没有，或编号不同。
@@ -313,8 +294,8 @@ def contents_mismatch(context: Context):
             continue
         if entry.number is None or len(tables) != 1:
             continue
-        found = _TABLE_NUMBER.search(tables[0].title or "")
-        if found and _number(found[1]) is not None and _number(found[1]) != _number(entry.number):
+        number = table_number(tables[0])
+        if number is not None and number != chinese_number(entry.number):
             title_span = Span(tables[0].line, 1, tables[0].line, 1)
             yield Finding(
                 span,

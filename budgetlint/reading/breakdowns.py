@@ -14,10 +14,10 @@ import re
 import attrs
 
 from ..model import Row
+from ..text import chinese_number
 
 __all__ = ["breakdowns", "ordinal"]
 
-_DIGITS = "一二三四五六七八九十"
 _STYLES = (
     ("一、", re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]")),
     ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]")),
@@ -30,16 +30,6 @@ _AMONG = re.compile(r"^其中[:：]")
 _TOTAL = re.compile(r"(?:合\s*计|总\s*计|小\s*计)$")
 
 
-def _chinese(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _DIGITS.index(text[1]) + 1
-    if len(text) >= 2 and text[1] == "十":
-        return (_DIGITS.index(text[0]) + 1) * 10 + (_DIGITS.index(text[2]) + 1 if len(text) == 3 else 0)
-    return _DIGITS.index(text[0]) + 1
-
-
 def ordinal(label: str) -> tuple[str, int] | None:
     """The numbering style and number a row label opens with ("（一）" → ("（一）", 1))."""
     for style, pattern in _STYLES:
@@ -47,7 +37,8 @@ def ordinal(label: str) -> tuple[str, int] | None:
         if found:
             text = found[1]
             if style in ("一、", "（一）"):
-                return style, _chinese(text)
+                number = chinese_number(text)
+                return (style, number) if number is not None else None
             if style == "①":
                 return style, "①②③④⑤⑥⑦⑧⑨⑩".index(text) + 1
             return style, int(text)
