@@ -12,11 +12,20 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["EMPTY_MARKS", "Number", "find_numbers", "format_number", "is_empty_mark", "parse_number"]
+__all__ = [
+    "EMPTY_MARKS",
+    "TO_ASCII",
+    "WAN_PER_UNIT",
+    "Number",
+    "find_numbers",
+    "format_number",
+    "is_empty_mark",
+    "parse_number",
+]
 
 # One-to-one replacements only, so offsets in the translated text are the
 # offsets in the original.
-_TO_ASCII = str.maketrans(
+TO_ASCII = str.maketrans(
     {
         **{chr(0xFF10 + d): str(d) for d in range(10)},
         "．": ".",
@@ -31,6 +40,10 @@ _TO_ASCII = str.maketrans(
         "\t": " ",
     }
 )
+
+#: 万元 per unit of an amount: figures are compared in 万元, whatever unit a
+#: table or a sentence prints them in.
+WAN_PER_UNIT = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 
 #: What a cell prints when it has nothing: dashes, slashes, nothing at all.
 EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "–", "―", "/", "\\", "－", "－－", "…", "……"})
@@ -91,7 +104,7 @@ def parse_number(text: str) -> Number | None:
     Surrounding blanks are ignored; ``start``/``end`` delimit the figure
     itself inside ``text``.
     """
-    translated = text.translate(_TO_ASCII)
+    translated = text.translate(TO_ASCII)
     end = len(translated.rstrip(" \r\n"))
     start = len(translated) - len(translated.lstrip(" \r\n"))
     if start >= end:
@@ -107,7 +120,7 @@ def parse_number(text: str) -> Number | None:
 
 def find_numbers(text: str) -> list[Number]:
     """Every number stated in running text, with its offsets in ``text``."""
-    translated = text.translate(_TO_ASCII)
+    translated = text.translate(TO_ASCII)
     return [_number(m, m.start(), m.end()) for m in _INLINE.finditer(translated)]
 
 

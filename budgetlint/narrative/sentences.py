@@ -18,7 +18,7 @@ from decimal import Decimal
 
 import attrs
 
-from ..figures import _TO_ASCII
+from ..figures import TO_ASCII, WAN_PER_UNIT
 from ..model import Figure, Passage, Span
 
 __all__ = ["AMOUNT", "MONEY", "OTHER", "PERCENT", "YEAR", "Sentence", "Token", "sentences"]
@@ -34,11 +34,9 @@ OTHER = "[\uf400-\uf7ff]"
 #: Any marker at all.
 AMOUNT = "[\ue000-\uf7ff]"
 
-#: Yuan per unit: amounts are compared in 万元.
-_UNIT_FACTORS = {"亿元": Decimal(10000), "万元": Decimal(1), "千元": Decimal("0.1"), "元": Decimal("0.0001")}
 
 # Starts at a digit, for speed; a number that continues another ("5" of "1,2345",
-# "2" of "3.5.2") is skipped after the match (see _numbers).
+# "2" of "3.5.2") is skipped after the match (see _sentence).
 _NUMBER = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
     r"(?P<pct>%)?(?P<unit>亿元|万元|千元|元)?"
@@ -82,7 +80,7 @@ class Token:
 
     @property
     def factor(self) -> Decimal:
-        return _UNIT_FACTORS.get(self._match["unit"] or "万元", _ONE)
+        return WAN_PER_UNIT.get(self._match["unit"] or "万元", _ONE)
 
     def __repr__(self) -> str:
         return f"Token({self.kind}, {self.figure})"
@@ -145,10 +143,6 @@ class Sentence:
     memo: dict = attrs.field(factory=dict, eq=False, repr=False)
     _tokens: dict = attrs.field(factory=dict, eq=False, repr=False)
 
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        return tuple(self.token(i) for i in range(len(self._found)))
-
     def token(self, index: int) -> Token:
         """The ``index``-th number of the sentence."""
         token = self._tokens.get(index)
@@ -207,7 +201,7 @@ def _joined(passage: Passage) -> tuple[str, _Runs]:
     for segment in passage.segments:
         text = segment.text
         if _FULL_WIDTH.search(text):
-            text = text.translate(_TO_ASCII)
+            text = text.translate(TO_ASCII)
         gap_start = 0
         blank = bool(pieces)  # a line break is a blank
         for found in _KEPT.finditer(text):
@@ -317,9 +311,9 @@ def _rejoined(passages: Iterable[Passage]) -> Iterator[Passage]:
 
 def sentences(passages: Iterable[Passage]) -> Iterator[Sentence]:
     """The sentences of each passage, split after 。！？ (a 。 inside brackets
-    does not end a sentence). Passages and sentences that state no amount, no
-    percentage and no 决算 are passed over: no statement can be read from them,
-    and the sentences yielded keep their ``index`` in the passage."""
+    does not end a sentence). A passage that prints no amount and no percentage,
+    and a sentence that prints none of what _STATES asks for, is passed over: no
+    statement can be read from it. Sentences keep their ``index`` in the passage."""
     for number, passage in enumerate(_rejoined(passages)):
         raw = passage.text
         if "元" not in raw and "%" not in raw and "％" not in raw:

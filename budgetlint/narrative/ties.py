@@ -1,13 +1,17 @@
 """Ties: the table cells an amount of the text speaks of.
 
-Only subjects that name one line of a summary table are tied: the totals of
-收入支出决算总表 (决算) and of 部门收支总表 (预算), and the fund rows of the
-former. A subject that a fund, a level or a unit narrows ("财政拨款收支总计",
-"本级支出合计", "某项目支出合计") never reaches the table of all funds: the
-words before the subject must be empty, a department's name, or a heading
-the line join glued to it. Where a subject may name more than one line
-("收入预算" is 本年收入合计 or 收入总计), every candidate is kept, and a rule
-may only say the amount matches none of them.
+Three kinds of amount are tied:
+
+- a subject that names one line of a table: the totals and fund rows of
+  收入支出决算总表, 一般公共预算财政拨款支出 (决算); the totals of 部门收支总表,
+  财政拨款收支总表, 一般公共预算支出表 and the 三公 budget (预算). A subject that a
+  fund, a level or a unit narrows ("财政拨款收支总计", "本级支出合计") never reaches
+  the table of all funds: the words before the subject must be empty, a
+  department's name, or a heading the line join glued to it. Where a subject
+  may name more than one line ("收入预算" is 本年收入合计 or 收入总计), every
+  candidate is kept, and a rule may only say the amount matches none of them;
+- the classes a sentence lists as shares of 一般公共预算(财政拨款)支出;
+- the 类/款/项 a completion sentence names, against 一般公共预算财政拨款支出决算表.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from decimal import Decimal
 
 import attrs
 
+from ..figures import WAN_PER_UNIT
 from ..kinds import family_of
 from ..model import Document, Table
 from ..places import Place, row_key
@@ -66,7 +71,6 @@ _SUBJECTS = (
 _OWNER = re.compile(
     r"(?:^|[^\u4e00-\u9fff]|部门|单位|局|院|厅|委|会|办公室|中心|站|所|处|说明|情况|[一二三四五六七八九十]、)$"
 )
-_UNITS = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1"), "亿元": Decimal(10000)}
 
 
 @attrs.frozen
@@ -76,6 +80,13 @@ class Tie:
     amount: Amount
     places: tuple[Place, ...]
     factor: Decimal  # 万元 per unit of the table
+
+
+def _one_table(document: Document, kind: str) -> tuple[Table, Decimal] | None:
+    """The one readable table of ``kind`` the document prints, and 万元 per its unit."""
+    tables = [t for t in document.tables if t.kind == kind and t.columns and not t.unrecognised]
+    factor = WAN_PER_UNIT.get(tables[0].unit or "万元") if len(tables) == 1 else None
+    return (tables[0], factor) if factor is not None else None
 
 
 def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
@@ -110,7 +121,7 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
                 units = {t.unit for t in tables}
                 places = [place for t in tables for place in _places(t, subject.rows)]
                 if places and len(units) == 1:
-                    factor = _UNITS.get(units.pop() or "万元")
+                    factor = WAN_PER_UNIT.get(units.pop() or "万元")
                     if factor is not None:
                         ties.append(Tie(amount, tuple(places), factor))
             break
@@ -123,7 +134,6 @@ _CLASS_TABLES = {
     "决算": ("一般公共预算财政拨款支出决算表", re.compile(r"一般公共预算财政拨款支出(?:决算)?$")),
     "预算": ("一般公共预算支出表", re.compile(r"一般公共预算(?:财政拨款|拨款)?支出(?:预算)?$")),
 }
-_CLASS = re.compile(r"^(?P<name>.+?)(?:支出)?\(类\)(?:支出)?$")
 
 
 def _classes(document: Document, statements: Statements, family: str) -> list[Tie]:
@@ -132,26 +142,24 @@ def _classes(document: Document, statements: Statements, family: str) -> list[Ti
     tied to their rows of that fund's table. Another whole (财政拨款支出, which may
     hold other funds) ties nothing."""
     kind, whole_words = _CLASS_TABLES[family]
-    tables = [t for t in document.tables if t.kind == kind and t.columns and not t.unrecognised]
-    if len(tables) != 1:
+    found_table = _one_table(document, kind)
+    if found_table is None:
         return []
-    table = tables[0]
-    units = _UNITS.get(table.unit or "万元")
+    table, factor = found_table
     ties = []
     for share in statements.shares:
-        if share.whole is None or share.whole_sentence is None or units is None:
+        if share.whole is None or share.whole_sentence is None:
             continue
         if not whole_words.search(subject_of(share.whole_sentence, share.whole)):
             continue
-        found = _CLASS.match(subject_of(share.sentence, share.part))
-        if not found:
-            continue
-        name = row_key(found["name"] + "支出")
-        rows = [row for row in table.rows if row.code and len(row.code) == 3 and row_key(row.label) == name]
-        if len(rows) != 1:
-            continue
-        amount = Amount(share.sentence, share.part, f"{found['name']}支出（类）", ())
-        ties.append(Tie(amount, (Place(table, rows[0], table.columns[0]),), units))
+        subject = subject_of(share.sentence, share.part)
+        found = _PATH.match(subject)
+        if not found or found["item"] or subject[found.end() :] not in ("", "支出"):
+            continue  # "卫生健康(类)支出" and "卫生健康支出(类)" name the class; anything more is not one
+        row = _row_of_path(table, found)
+        if row is not None:
+            amount = Amount(share.sentence, share.part, f"{row_key(row.label)}（类）", ())
+            ties.append(Tie(amount, (Place(table, row, table.columns[0]),), factor))
     return ties
 
 
@@ -169,6 +177,11 @@ def _fund_of(sentences: tuple, index: int) -> str | None:
         if found:
             return found[0]
     return None
+
+
+def _path_in(sentence, end: int) -> re.Match | None:
+    """The 类/款/项 the sentence names before ``end``."""
+    return _PATH.search(sentence.words(0, end).replace("（", "(").replace("）", ")"))
 
 
 def _row_of_path(table: Table, found: re.Match):
@@ -194,15 +207,10 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
     """The amount spent on a 类/款/项 a completion sentence names ("1. 社会保障和就业支出(类)。
     年初预算为 9.66 万元，支出决算为 9 万元"), tied to its row of 一般公共预算财政拨款支出
     决算表, when the sentences before say that the list is of that fund's spending."""
-    if family != "决算":
+    found_table = _one_table(document, "一般公共预算财政拨款支出决算表") if family == "决算" else None
+    if found_table is None:
         return []
-    tables = [
-        t for t in document.tables if t.kind == "一般公共预算财政拨款支出决算表" and t.columns and not t.unrecognised
-    ]
-    units = _UNITS.get(tables[0].unit or "万元") if len(tables) == 1 else None
-    if units is None:
-        return []
-    table = tables[0]
+    table, factor = found_table
     order = {id(sentence): index for index, sentence in enumerate(statements.sentences)}
     seen = set()
     ties = []
@@ -213,12 +221,11 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
         seen.add(id(completion))
         index = order[id(completion.sentence)]
         sentence = completion.sentence
-        words = sentence.words(0, sentence.marked.find("预算") if "预算" in sentence.marked else 0)
-        found = _PATH.search(words.replace("（", "(").replace("）", ")"))
+        found = _path_in(sentence, max(sentence.marked.find("预算"), 0))
         if found is None and index:
             previous = statements.sentences[index - 1]
             if previous.paragraph == sentence.paragraph and previous.index + 1 == sentence.index:
-                found = _PATH.search(previous.words(0, len(previous.marked)).replace("（", "(").replace("）", ")"))
+                found = _path_in(previous, len(previous.marked))
         if found is None or _fund_of(statements.sentences, index) != "一般公共预算财政拨款支出":
             continue
         row = _row_of_path(table, found)
@@ -226,5 +233,5 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
             continue
         subject = "".join(f"{name}({level})" for name, level in zip(found.groups(), "类款项", strict=True) if name)
         amount = Amount(sentence, completion.actual, subject, ())
-        ties.append(Tie(amount, (Place(table, row, table.columns[0]),), units))
+        ties.append(Tie(amount, (Place(table, row, table.columns[0]),), factor))
     return ties
