@@ -1,7 +1,7 @@
 """Statements: what a sentence claims about figures, each tied to the figures
 it rests on, or left alone with the reason why.
 
-Five kinds are read, each by one pattern over a :class:`Sentence`'s markers:
+These are read, each by one pattern over a :class:`Sentence`'s markers:
 
 - a **change** ("比上年增加 393.1 万元，增长 24.2%"): the amount it follows is
   the current year's, the prior is current ∓ change unless printed;
@@ -11,6 +11,9 @@ Five kinds are read, each by one pattern over a :class:`Sentence`'s markers:
   the sentence enumerates, or an amount stated earlier under the base's name;
 - an **enumeration** of a whole whose parts are fixed by the classification
   (人员经费 + 公用经费 = 基本支出, 货物 + 工程 + 服务 = 政府采购 …);
+- a **product** ("人数53000人、标准每人33.50元……资金180.00万元"), a
+  **restatement** in another unit ("15000元（1.5万元）"), and the **year** a figure
+  is compared with ("比 2019 年");
 - an **amount** with its subject, for the rules that look it up in a table.
 
 Where a statement's figures cannot be told for certain, it is kept with
@@ -43,7 +46,8 @@ _STOP = "，,；;。！？!?：:、（()）"
 _LIST_START = re.compile(
     r"其中[：:，,]?|主要用于(?:以下方面)?[：:]|包括[：:]|分类来看[，,：:]|具体(?:情况|支出情况)?(?:如下|为)?[：:]"
 )
-_SUBJECT_DROP = re.compile(rf"{YEAR}年?度?|本年度?|本部门|本单位|我部门|我单位|[“”\"'‘’「」]|的$")
+_SUBJECT_DROP = re.compile(rf"{YEAR}年?度?|本年度?|本部门|本单位|我部门|我单位|[“”\"'‘’「」]")
+_YEAR_MARKER = re.compile(YEAR)
 _SUBJECT_TAIL = re.compile(r"(?:为|是|达到|达|共计|合计为|总计为|共|约)$")
 
 
@@ -93,10 +97,6 @@ _LEVEL_MARKS = frozenset(f"{bracket}{level}" for bracket in "（(" for level in 
 def subject_of(sentence: Sentence, token: Token) -> str:
     """The subject a sentence states ``token`` under, as compared (see subject_key)."""
     return subject_key(_subject(sentence, token.start))
-
-
-def _is_money(character: str) -> bool:
-    return "\ue000" <= character < "\ue800"
 
 
 _CHANGED = re.compile(r"(?:增加|减少|增长|下降|降低|上升|减|增)了?$")
@@ -365,20 +365,19 @@ def _changes(sentence: Sentence, previous: Sentence | None) -> Iterable[Change]:
         if found["each"] == "分别":
             yield Change(current=None, prior=None, reason="一句话同时说几个数的变化（分别…）", **kwargs)
             continue
-        amounts = [i for i, c in enumerate(reference) if _is_money(c)]
+        amounts = _money(sentence, anchor.end(), found.start())
         prior = None
         if amounts:
-            if len(amounts) > 1 or amounts[0] != len(reference) - 1:
+            if len(amounts) > 1 or amounts[0] != found.start() - 1:
                 yield Change(current=None, prior=None, reason="比较对象中有几个金额", **kwargs)
                 continue
-            prior = sentence.token_at(anchor.end() + amounts[0])
+            prior = sentence.token_at(amounts[0])
         before = _outside_brackets(marked, _levels(sentence, clause_start, anchor.start()), anchor.start())
         current = sentence.token_at(before[-1]) if before else None
         if current is not None and prior is None:
             # "2020年…22.13万元，2019年…22.95万元，比2019年减少…": the nearest amount is the prior's
-            years = set(re.findall(YEAR, reference))
-            own = set(re.findall(YEAR, _subject(sentence, before[-1])))
-            if years and own and _same_years(sentence, own, years):
+            named = _years(sentence, anchor.end(), found.start())
+            if named & _years(sentence, before[-1] - len(_subject(sentence, before[-1])), before[-1]):
                 prior = current
                 current = sentence.token_at(before[-2]) if len(before) > 1 else None
         if current is None and not before and previous is not None and marked[: anchor.start()].strip("，,") == "":
@@ -394,13 +393,12 @@ def _changes(sentence: Sentence, previous: Sentence | None) -> Iterable[Change]:
         yield Change(current=current, prior=prior, **kwargs)
 
 
-def _same_years(sentence: Sentence, own: set[str], reference: set[str]) -> bool:
-    """Do the year markers name the same years (by the years they print)?"""
-
-    def years(markers: set[str]) -> set:
-        return {sentence.token(ord(m) - 0xF000).figure.value for m in markers}
-
-    return bool(years(own) & years(reference))
+def _years(sentence: Sentence, start: int, end: int) -> set[int]:
+    """The years ``marked[start:end]`` names."""
+    return {
+        int(sentence.token_at(found.start()).figure.value)
+        for found in _YEAR_MARKER.finditer(sentence.marked, start, end)
+    }
 
 
 # ---------------------------------------------------------------- completions
@@ -506,21 +504,19 @@ class _Subjects:
     The subjects of a sentence are worked out only when a share names a whole
     not in its own sentence, which few do."""
 
-    def __init__(self) -> None:
-        self.sentences: list[Sentence] = []
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences  # the sentences read so far, the one being read last
         self.read = 0
         self.seen: list[tuple[str, Sentence, int]] = []
-
-    def add(self, sentence: Sentence) -> None:
-        self.sentences.append(sentence)
 
     def find(self, base: str) -> tuple[Sentence, int] | None | str:
         if len(base) < 2:
             return None
-        for sentence in self.sentences[self.read :]:
+        earlier = len(self.sentences) - 1  # the last is the sentence the share is in
+        for sentence in self.sentences[self.read : earlier]:
             for position in _levels(sentence, 0, len(sentence.marked)):
                 self.seen.append((subject_key(_subject(sentence, position)), sentence, position))
-        self.read = len(self.sentences)
+        self.read = max(self.read, earlier)
         found = [(s, p) for subject, s, p in self.seen if subject and subject.endswith(base)]
         values = {s.token_at(p).in_wan for s, p in found}
         if len(values) > 1:
@@ -617,18 +613,12 @@ def _enumerations(sentence: Sentence, previous: Sentence | None) -> Iterable[Enu
 _ELSEWHEN = re.compile(r"上年|上一年|去年|同期|年初|以前年度|下年")
 
 
-_YEAR_MARKER = re.compile(YEAR)
-
-
 def _amounts(sentence: Sentence) -> Iterable[Amount]:
     for position in _levels(sentence, 0, len(sentence.marked)):
         words = _subject(sentence, position)
         if _ELSEWHEN.search(words) or "比" in words or "较" in words:
             continue
-        start = position - len(words)
-        years = tuple(
-            int(sentence.token_at(start + found.start()).figure.value) for found in _YEAR_MARKER.finditer(words)
-        )
+        years = tuple(sorted(_years(sentence, position - len(words), position)))
         yield Amount(sentence, sentence.token_at(position), subject_key(words), years)
 
 
@@ -646,7 +636,7 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
     comparisons: list[Comparison] = []
     shares: list[Share] = []
     enumerations: list[Enumeration] = []
-    subjects = _Subjects()
+    subjects = _Subjects(read)
     previous: Sentence | None = None
     last_completion: Completion | None = None
     items: list = []
@@ -682,7 +672,6 @@ def extract(sentences: Iterable[Sentence]) -> Statements:
             shares.extend(_shares(sentence, subjects, previous, items))
         if _LIST_START.search(marked):
             enumerations.extend(_enumerations(sentence, previous))
-        subjects.add(sentence)
         previous = sentence
     return Statements(
         tuple(read),
