@@ -11,11 +11,11 @@ import attrs
 
 from .arithmetic import Interval
 from .model import Cell, Column, Row, Span, Table
-from .text import chinese_number, key
+from .text import ITEM_MARK, chinese_number, key
 
 __all__ = ["Place", "describe", "row_key", "row_name", "table_name", "table_number"]
 
-_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]\s*)")
+_ENUMERATION = re.compile(rf"^(?:{ITEM_MARK})\s*")
 _CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
 _TABLE_NUMBER = re.compile(r"[（(]?\s*(表\s*([一二三四五六七八九十\d]+))\s*[)）]?\s*$")
 

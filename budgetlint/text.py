@@ -12,7 +12,12 @@ import html
 import re
 import unicodedata
 
-__all__ = ["BLANK", "chinese_number", "clean", "key", "squeeze", "strip_markup"]
+__all__ = ["BLANK", "ITEM_MARK", "PART_MARK", "chinese_number", "clean", "key", "squeeze", "strip_markup"]
+
+#: The number that opens an item of a list: "一、", "（一）", "(1)", "1." (a pattern).
+ITEM_MARK = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
+#: The heading of a part of a document: "第二部分" (a pattern).
+PART_MARK = r"第[一二三四五六七八九十]+部分"
 
 #: Characters that print as nothing: spaces of every width, tabs, line ends.
 BLANK = " \t\r\n\u3000\xa0\u2002\u2003\u2009\ufeff"

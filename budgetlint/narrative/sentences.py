@@ -20,6 +20,7 @@ import attrs
 
 from ..figures import TO_ASCII, WAN_PER_UNIT
 from ..model import Figure, Passage, Span
+from ..text import ITEM_MARK, PART_MARK
 
 __all__ = ["AMOUNT", "MONEY", "OTHER", "PERCENT", "YEAR", "Sentence", "Token", "sentences"]
 
@@ -275,9 +276,7 @@ _SENTENCE_END = re.compile(f"[{_ENDS}（()）]")
 
 
 _ENDED = tuple("。！？!?：:；;")
-_OPENS_ITEM = re.compile(
-    r"\s*(?:[-*#]|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])"
-)
+_OPENS_ITEM = re.compile(rf"\s*(?:[-*#]|{PART_MARK}|{ITEM_MARK})")
 
 
 #: A line at least this long was wrapped, not a heading or a label standing alone.

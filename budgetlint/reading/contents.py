@@ -15,14 +15,12 @@ import attrs
 
 from ..kinds import recognise
 from ..model import PAGE_MARK
-from ..text import clean, key
+from ..text import ITEM_MARK, PART_MARK, clean, key
 
 __all__ = ["ContentsEntry", "read_contents"]
 
 _CONTENTS = re.compile(r"^[#\s]*目\s*录\s*$")
-_MARKER = re.compile(
-    r"^(?:[-*]\s*)?(?P<marker>第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*"
-)
+_MARKER = re.compile(rf"^(?:[-*]\s*)?(?P<marker>{PART_MARK}|{ITEM_MARK})?\s*")
 _LEADER = re.compile(r"\s*(?:[.…·．。\-—_ ]{2,}\s*\d*|\s\d{1,3})\s*$")
 _NUMBER = re.compile(r"[（(]\s*表\s*([一二三四五六七八九十\d]+)\s*[)）]")
 #: A table's name: ends with 表, perhaps followed by how it classifies ("（按功能分类科目）").
