@@ -186,6 +186,89 @@ def empty_note_with_figures(context: Context):
                 yield Finding(span, message, tuple((place.span, describe(place)) for place in printed[:3]))
 
 
+#: The subject whose absence an empty table of a kind is explained by, and how a
+#: sentence names it.
+_EMPTY_SUBJECTS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营?"), ("三公", "三公"), ("机关运行", "机关运行"))
+_NO_DATA = r"无数据|没有数据|空表|无发生额|无相关|无此项"
+_NEGATION = r"无|没有|未(?:安排|编制|使用|发生)"
+_ZERO = r"(?:为|支出|收入|预算|决算|拨款)\s*0(?:\.0+)?\s*(?:万?元)?(?![\d.])|为零"
+
+
+def _explains(subject: str) -> re.Pattern:
+    """A sentence saying there is nothing of ``subject``: 无/没有 … subject, or subject … 为 0."""
+    return re.compile(
+        rf"{_NO_DATA}|(?:{_NEGATION})[^。；;]{{0,30}}{subject}|{subject}[^。；;]{{0,30}}(?:{_ZERO}|{_NEGATION})"
+    )
+
+
+def _empty_subject(parts) -> str | None:
+    """The subject pattern of a printed table that prints no figure other than 0, if its kind has one."""
+    kind = parts[0].kind or ""
+    subject = next((pattern for word, pattern in _EMPTY_SUBJECTS if word in kind), None)
+    if subject is None:
+        return None
+    for table in parts:
+        for row in table.rows:
+            if any(cell is not None and cell.figure is not None and cell.figure.value != 0 for cell in row.cells):
+                return None
+    return subject
+
+
+@rule("BL015", "empty-table-unexplained", Severity.WARNING)
+def empty_table_unexplained(context: Context):
+    """空表没有说明：表中没有数字（或全为 0），文件却没有一句话说明本部门没有这项收支。
+
+    检查什么：政府性基金、国有资本经营、"三公"经费、机关运行经费各表，若没有一个不为零
+    的数字，就在表的注释、表下至下一张表之间的文字、表中的文字和正文里找一句说明：
+    "本表无数据""故本表为空表""本部门无政府性基金预算……""……支出 0 万元"之类。一句
+    也没有，就报告这张表，位置指向表的标题。
+
+    为什么：公开空表时须说明原因；没有说明，读者无法分辨是本部门确实没有这项收支，还是
+    表格漏填了。
+
+    不检查的情况：文件中没有一个不为零的表格数字（未填写的模板，由 BL017 报告），或者
+    文件没有一句讲收入或支出金额的正文（只有表格，说明印在另一份文件里，本工具看不到）。
+
+    不通过的例子::
+
+        2021 年政府性基金预算支出表
+        功能科目编码  功能科目名称  合计  基本支出  项目支出
+                      合计
+        （正文中没有提到政府性基金）
+
+    通过的例子（湖北省某医疗保障局 2021 年预算）::
+
+        2021 年本部门没有使用政府性基金预算安排的支出。
+    """
+    document = context.document
+    if not any(sentence.money and ("支出" in sentence.marked or "收入" in sentence.marked) for sentence in context.statements.sentences):
+        return
+    if not any(
+        cell is not None and cell.figure is not None and cell.figure.value != 0
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+    ):
+        return
+    starts = sorted({table.line for table in document.tables} | {line for line, _ in document.unread})
+    prose = "".join(text for _, _, text in _prose(context)).replace(" ", "")
+    lines = document.source.lines
+    for parts in document.blocks():
+        subject = _empty_subject(parts)
+        if subject is None:
+            continue
+        explains = _explains(subject)
+        first = parts[0].line
+        end = next((line for line in starts if line > first), len(lines) + 1)
+        below = "".join(lines[first : end - 1]).replace(" ", "")
+        if explains.search(below) or explains.search(prose):
+            continue
+        title = lines[first - 1]
+        start = len(title) - len(title.lstrip())
+        span = Span(first, start + 1, first, len(title.rstrip()) + 1)
+        yield Finding(span, f"{_printed(parts[0])}没有数字，文件中却没有一句说明本部门没有这项收支（如「本表无数据」）")
+
+
 _CODE_IN_NAME = re.compile(r"\d{3,}")
 
 

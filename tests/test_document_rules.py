@@ -193,3 +193,58 @@ def test_dates_earlier_than_the_year_reported():
     assert budgetlint.lint_text(budget + "截至2025年12月31日，本部门共有车辆2辆。\n", select=["BL018"]) == []
     (found,) = budgetlint.lint_text(budget + "截至2024年12月31日，本部门共有车辆2辆。\n", select=["BL018"])
     assert "2026 年预算" in found.message and "早于 2025 年" in found.message
+
+
+def test_an_empty_table_is_explained_in_the_seeds():
+    """004 says three times that it has no 政府性基金 money (收入 0 万元, 没有使用…的支出,
+    财政拨款 0 万元); 003's empty
+    tables say it in a cell (本单位无政府性基金预算财政拨款收入及支出) and in the text."""
+    for name in ("000", "001", "002", "003", "004"):
+        assert budgetlint.lint_file(SEEDS[name], select=["BL015"]) == []
+    lines = SEEDS["004"].read_text(encoding="utf-8").split("\n")
+    said = [i for i, line in enumerate(lines) if "政府性基金" in line and "万元" in line or "没有使用政府性基金" in line]
+    assert [i + 1 for i in said] == [402, 436, 468]
+    for i in said[1:]:
+        lines[i] = "本部门预算情况如下。"
+    assert budgetlint.lint_text("\n".join(lines), select=["BL015"]) == []  # 402: 政府性基金…本年收入 0 万元
+    lines[said[0]] = "本部门预算情况如下。"
+    unexplained = "\n".join(lines)
+    (finding,) = budgetlint.lint_text(unexplained, select=["BL015"])
+    assert (finding.line, finding.column) == (257, 1)
+    assert "政府性基金预算支出表" in finding.message and "没有数字" in finding.message
+    seed_003 = SEEDS["003"].read_text(encoding="utf-8")
+    for said in ("2024年度本部门无政府性基金预算财政拨款收入支出。", "2024年度本部门无国有资本经营预算财政拨款支出。"):
+        seed_003 = seed_003.replace(said, "")
+    assert budgetlint.lint_text(seed_003, select=["BL015"]) == []
+
+
+_EXPLANATIONS = (
+    "注：本部门无相关收支项目",
+    "注：本表本年无发生额。",
+    "（注：2026年国家信访局部门预算中没有使用政府性基金预算拨款安排的支出。）",
+    "备注：本部门没有政府性基金预算拨款安排的支出，故本表无数据。",
+)
+_IN_TEXT = (
+    "江苏省高级人民法院 2017 年政府性基金支出预算支出 0 万元。",
+    "政府性基金拨款支出预算为0；国有资本经营预算拨款支出预算为0。",
+    "本部门无当年政府性基金预算收支，并已公开空表。",
+)
+
+
+def _empty_fund_table(cell: str, note: str, prose: str) -> str:
+    return (
+        "2026年一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t合计\n\t合计\t12.00\n201\t一般公共服务支出\t12.00\n\n"
+        "2026年政府性基金预算支出表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        f"\t合计\t{cell}\t{cell}\t{cell}\n{note}\n\n"
+        f"一、收支预算总体情况\n\n本部门2026年收入预算12.00万元，支出预算12.00万元。{prose}\n"
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(["", "0", "0.00"]), st.sampled_from(_EXPLANATIONS), st.sampled_from(_IN_TEXT))
+def test_an_empty_table_needs_a_note_or_a_sentence(cell, note, prose):
+    assert budgetlint.lint_text(_empty_fund_table(cell, note, ""), select=["BL015"]) == []
+    assert budgetlint.lint_text(_empty_fund_table(cell, "", prose), select=["BL015"]) == []
+    (finding,) = budgetlint.lint_text(_empty_fund_table(cell, "", ""), select=["BL015"])
+    assert finding.line == 7 and "政府性基金预算支出表" in finding.message
+    assert budgetlint.lint_text(_empty_fund_table("3.00", "", ""), select=["BL015"]) == []

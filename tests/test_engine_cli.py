@@ -27,6 +27,7 @@ def test_every_rule_is_documented_with_examples():
         "BL012",
         "BL013",
         "BL014",
+        "BL015",
         "BL016",
         "BL017",
         "BL018",
