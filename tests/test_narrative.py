@@ -452,3 +452,47 @@ def _ties(name: str):
     from budgetlint.engine import Context, load_rules
 
     return Context(budgetlint.read_path(SEEDS[name]), rules=load_rules()).ties
+
+
+_PDF = SEEDS["000"].parent.parent / "tests" / "pdf"
+
+
+def test_the_parts_of_three_public_against_their_columns():
+    """杭州市气象局 2026, 表7 prints one column per part of 三公 (合计 row 479); the text
+    names the whole, 公务接待费 and 公务用车购置及运行维护费 and its two parts."""
+    document = budgetlint.read_path(_PDF / "hangzhou_qixiangju_2026_yusuan.pdf")
+    from budgetlint.engine import Context
+
+    ties = [t for t in Context(document).ties if t.places[0].table.kind == "三公经费支出表"]
+    assert [(str(t.amount.token.figure), t.places[0].column.header, t.places[0].row.line) for t in ties] == [
+        ("24.02", "“三公”经费合计", 479),
+        ("6.02", "公务接待费", 479),
+        ("18.00", "公务用车购置及运行费/小计", 479),
+        ("0.00", "公务用车购置费", 479),  # blank in the table: never compared
+        ("18.00", "公务用车运行维护费", 479),
+    ]
+    text = document.source.text
+    assert budgetlint.lint_text(text, select=["BL407"]) == []
+    changed = text.replace("安排公务接待费预算 6.02 万", "安排公务接待费预算 6.20 万")
+    (found,) = budgetlint.lint_text(changed, select=["BL407"])
+    assert (found.line, found.column) == _at(changed, "6.20")
+    assert "6.02" in found.message and [r.line for r in found.related] == [479]
+
+
+def test_three_public_in_a_final_account_is_its_final_column():
+    """A 决算's 三公 table prints 预算数 and 决算数 side by side: an amount "支出决算" is the
+    决算数 column, an amount of the 全年预算 is left alone (年初 or 全年 is not known)."""
+    header = (
+        "2024年度一般公共预算财政拨款“三公”经费支出决算表\n部门：某局\t\t单位：万元\n"
+        "预算数\t\t\t\t\t\t决算数\n"
+        "合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\t合计\t因公出国（境）费\t公务用车购置及运行费\t\t\t公务接待费\n"
+        "\t\t小计\t公务用车购置费\t公务用车运行费\t\t\t\t小计\t公务用车购置费\t公务用车运行费\t\n"
+        "1\t2\t3\t4\t5\t6\t7\t8\t9\t10\t11\t12\n"
+        "3.00\t1.00\t1.50\t0.50\t1.00\t0.50\t2.40\t0.80\t1.20\t0.40\t0.80\t0.40\n\n"
+    )
+    prose = "2024年度“三公”经费财政拨款支出决算为{total}万元。其中：公务接待费支出决算{visit}万元，公务接待费全年预算0.90万元。\n"
+    assert budgetlint.lint_text(header + prose.format(total="2.40", visit="0.40"), select=["BL407"]) == []
+    (found,) = budgetlint.lint_text(header + prose.format(total="2.40", visit="0.50"), select=["BL407"])
+    assert "公务接待费" in found.message and "0.40" in found.message
+    (found,) = budgetlint.lint_text(header + prose.format(total="3.00", visit="0.40"), select=["BL407"])
+    assert "三公" in found.message and "2.40" in found.message  # the 决算 合计, not the 预算's 3.00

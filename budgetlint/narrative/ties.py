@@ -10,6 +10,10 @@ Three kinds of amount are tied:
   department's name, or a heading the line join glued to it. Where a subject
   may name more than one line ("收入预算" is 本年收入合计 or 收入总计), every
   candidate is kept, and a rule may only say the amount matches none of them;
+- 三公经费, each of its parts and 机关运行经费, against the cell of the 三公 table
+  that prints it (a part per column, or a part per row); in a 决算 only an
+  amount said to be the 决算, against the 决算数 side; 机关运行经费 also against
+  the 合计 of its own table;
 - the classes a sentence lists as shares of 一般公共预算(财政拨款)支出;
 - the 类/款/项 a completion sentence names, against 一般公共预算财政拨款支出决算表.
 """
@@ -25,6 +29,7 @@ from ..figures import WAN_PER_UNIT
 from ..kinds import family_of
 from ..model import Document, Table
 from ..places import Place, row_key
+from ..text import key
 from .statements import Amount, Statements, subject_of
 
 __all__ = ["Tie", "tie"]
@@ -55,22 +60,16 @@ _SUBJECTS = (
     _subject("财政拨款收支总预算|财政拨款收支预算总计", "预算", "财政拨款收支总表", "收入", "收入总计", "总计"),
     _subject("财政拨款收入预算(?:合计|总计)?", "预算", "财政拨款收支总表", "收入", "收入总计", "本年收入合计", "总计"),
     _subject("财政拨款支出预算(?:合计|总计)?", "预算", "财政拨款收支总表", "支出", "支出总计", "本年支出合计", "总计"),
-    _subject(
-        "(?:一般公共预算|财政拨款)?(?:安排的?)?三公经费(?:财政拨款)?(?:支出)?预算(?:数|合计)?",
-        "预算",
-        "三公经费支出表",
-        None,
-        "合计",
-    ),
+    _subject("(?:一般公共预算|财政拨款的?)?(?:安排的?)?机关运行经费(?:财政拨款)?(?:预算)?(?:支出)?", "预算", "机关运行经费支出表", None, "合计"),
     _subject("收支总预算|收支预算总计", "预算", "部门收支总表", "收入", "收入总计", "总计"),
     _subject("收入预算(?:总计|合计)?", "预算", "部门收支总表", "收入", "收入总计", "本年收入合计", "总计"),
     _subject("支出预算(?:总计|合计)?", "预算", "部门收支总表", "支出", "支出总计", "本年支出合计", "总计"),
 )
 
+#: The last word of a department's name.
+_DEPARTMENT = "部门|单位|局|院|厅|委|会|办公室|中心|站|所|处"
 #: What may stand before a subject that speaks of the whole department.
-_OWNER = re.compile(
-    r"(?:^|[^\u4e00-\u9fff]|部门|单位|局|院|厅|委|会|办公室|中心|站|所|处|说明|情况|[一二三四五六七八九十]、)$"
-)
+_OWNER = re.compile(rf"(?:^|[^\u4e00-\u9fff]|{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
 
 
 @attrs.frozen
@@ -103,9 +102,15 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
     if family is None:
         return []
     ties = _classes(document, statements, family) + _subject_lines(document, statements, family)
+    three_public = _three_public_table(document, family)
     for amount in statements.amounts():
         if amount.years and (year is None or any(y != year for y in amount.years)):
             continue
+        if three_public is not None:
+            found = _three_public_tie(amount, family, *three_public)
+            if found is not None:
+                ties.append(found)
+                continue
         for subject in _SUBJECTS:
             found = subject.pattern.search(amount.subject)
             if not found:
@@ -126,6 +131,91 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
                         ties.append(Tie(amount, tuple(places), factor))
             break
     return ties
+
+
+#: The parts of 三公经费 as a sentence or a table names them, then the whole:
+#: vehicles (购置及运行) before their two parts, whose names it contains.
+_THREE_PUBLIC = (
+    ("车辆", r"公务用车购置及运行(?:维护|及维护)?(?:费用?|经费|支出)?"),
+    ("购置", r"公务用车购置(?:费用?|经费|支出)?"),
+    ("运行", r"公务用车运行(?:维护|及维护)?(?:费用?|经费|支出)?"),
+    ("出国", r"因公出国\(境\)(?:费用?|经费|支出)?"),
+    ("接待", r"公务接待(?:费用?|经费|支出)?"),
+    ("三公", r"三公经费(?:财政拨款)?(?:支出)?(?:合计|小计|总额)?"),
+    ("机关运行", r"机关运行经费"),  # not a part, but printed beside them in some 三公 tables
+)
+_PART_IN_SUBJECT = tuple(
+    (part, re.compile(rf"(?:^|[^\u4e00-\u9fff]|安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})({pattern})$"))
+    for part, pattern in _THREE_PUBLIC
+)
+_PART_IN_HEADER = tuple((part, re.compile(pattern)) for part, pattern in _THREE_PUBLIC)
+_STATED_AS = re.compile(r"(?:支出|预算|决算|安排|数|合计)*$")
+#: Columns or rows of a 三公 table that are not 三公 (a 合计 beside them is not its whole).
+_NOT_THREE_PUBLIC = re.compile(r"会议|培训|行政经费|机关运行")
+#: A side of a budget's 三公 table that is not this year's budget.
+_OTHER_THAN_BUDGET = re.compile(r"上年|决算|增减|变化|比较")
+#: The parts of 公务用车购置及运行费 printed under it by their short names.
+_VEHICLE_PARTS = {"购置费": "购置", "运行费": "运行", "运行维护费": "运行"}
+
+
+def _three_public_part(text: str) -> str | None:
+    text = key(text).replace("（", "(").replace("）", ")")
+    return next((part for part, pattern in _PART_IN_HEADER if pattern.search(text)), None)
+
+
+def _three_public_table(document: Document, family: str):
+    """The 三公 table and, for each part, the one cell that prints it: a part per
+    column (one data row, or a 合计 row) or a part per row (one amount column).
+    In a 决算 the cells are those under 决算数 only."""
+    found = _one_table(document, "三公经费支出决算表" if family == "决算" else "三公经费支出表")
+    if found is None:
+        return None
+    table, factor = found
+    cells: dict[str, list[Place]] = {}
+    by_row = [row for row in table.rows if _three_public_part(row.label)]
+    if by_row and family == "预算":
+        column = table.columns[0]
+        if _NOT_THREE_PUBLIC.search("".join(r.label for r in table.rows)) is None:
+            by_row += [row for row in table.rows if row_key(row.label) == "合计"]
+        for row in by_row:
+            part = _three_public_part(row.label) or "三公"
+            cells.setdefault(part, []).append(Place(table, row, column))
+    else:
+        totals = [row for row in table.rows if row_key(row.label) == "合计"]
+        rows = totals if totals else list(table.rows)
+        if len(rows) != 1:
+            return None
+        generic_whole = _NOT_THREE_PUBLIC.search("".join(c.header or "" for c in table.columns)) is None
+        for column in table.columns:
+            side = column.path[0] if column.path else ""
+            if family == "决算" and "决算" not in side:
+                continue
+            if family == "预算" and _OTHER_THAN_BUDGET.search(side):
+                continue
+            years = re.findall(r"20\d\d", side)
+            if years and document.year is not None and years != [str(document.year)]:
+                continue
+            header = (column.header or "").replace("/", "")
+            part = _three_public_part(header)
+            if part is None and any("公务用车" in above for above in column.path[:-1]):
+                part = _VEHICLE_PARTS.get(header)
+            if part is None and generic_whole and header.endswith("合计"):
+                part = "三公"
+            if part is not None:
+                cells.setdefault(part, []).append(Place(table, rows[0], column))
+    return {part: places[0] for part, places in cells.items() if len(places) == 1}, factor
+
+
+def _three_public_tie(amount: Amount, family: str, cells: dict, factor: Decimal) -> Tie | None:
+    """The cell of the 三公 part an amount's subject ends with ("其中：因公出国(境)费")."""
+    said = _STATED_AS.search(amount.subject)
+    if (family == "决算") != ("决算" in said[0]):
+        return None
+    stem = amount.subject[: said.start()]
+    for part, pattern in _PART_IN_SUBJECT:
+        if pattern.search(stem):
+            return Tie(amount, (cells[part],), factor) if part in cells else None
+    return None
 
 
 #: The table of a fund's spending by function class, and the words that name
