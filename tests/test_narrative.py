@@ -496,3 +496,38 @@ def test_three_public_in_a_final_account_is_its_final_column():
     assert "公务接待费" in found.message and "0.40" in found.message
     (found,) = budgetlint.lint_text(header + prose.format(total="3.00", visit="0.40"), select=["BL407"])
     assert "三公" in found.message and "2.40" in found.message  # the 决算 合计, not the 预算's 3.00
+
+
+def test_a_subject_named_by_its_code_against_its_row():
+    """西安市财政局 2026, pages 10–11 and 29–30: "1.行政运行（2010601）4,702.02万元" lists
+    the 一般公共预算 spending by 项 with codes; 表 prints it in 元 (47,020,229.82)."""
+    document = budgetlint.read_path(_PDF / "xian_caizhengju_2026_p10-11_p29-30.pdf")
+    from budgetlint.engine import Context
+
+    ties = [t for t in Context(document).ties if t.amount.subject.endswith(")") and t.amount.subject[-2].isdigit()]
+    assert [(t.amount.subject, t.places[0].row.code) for t in ties][:3] == [
+        ("行政运行(2010601)", "2010601"),
+        ("一般行政管理事务(2010602)", "2010602"),
+        ("财政国库业务(2010605)", "2010605"),
+    ]
+    assert len(ties) == 8
+    text = document.source.text
+    assert budgetlint.lint_text(text, select=["BL407"]) == []
+    changed = text.replace("行政运行（2010601）4,702.02万元", "行政运行（2010601）4,720.02万元")
+    assert changed != text
+    (found,) = budgetlint.lint_text(changed, select=["BL407"])
+    assert (found.line, found.column) == _at(changed, "4,720.02")
+    assert "47020229.82" in found.message.replace(",", "") and found.related[0].line > found.line
+    # a code printed with another 项's name ties nothing: which of the two is meant is not known
+    recoded = text.replace("行政运行（2010601）4,702.02万元", "行政运行（2010602）4,720.02万元")
+    assert budgetlint.lint_text(recoded, select=["BL407"]) == []
+
+
+def test_a_path_in_a_table_without_codes():
+    """杭州市气象局 2026 prints its 一般公共预算支出 by name only; each name of the path
+    printed once, in order, finds the row."""
+    text = budgetlint.read_path(_PDF / "hangzhou_qixiangju_2026_yusuan.pdf").source.text
+    changed = text.replace("行政运行（项）2,617.19 万元", "行政运行（项）2,671.19 万元")
+    assert changed != text
+    (found,) = budgetlint.lint_text(changed, select=["BL407"])
+    assert "行政运行(项)" in found.message and "2617.19" in found.message.replace(",", "")

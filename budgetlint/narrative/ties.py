@@ -15,7 +15,11 @@ Three kinds of amount are tied:
   amount said to be the 决算, against the 决算数 side; 机关运行经费 also against
   the 合计 of its own table;
 - the classes a sentence lists as shares of 一般公共预算(财政拨款)支出;
-- the 类/款/项 a completion sentence names, against 一般公共预算财政拨款支出决算表.
+- the 类/款/项 a completion sentence names, against 一般公共预算财政拨款支出决算表;
+- an amount of a 类/款/项 named in full or by name and code, in a list the text
+  says is of 一般公共预算 spending, against that fund's table by function (by
+  code, or in a table without codes by names each printed once, in order), in
+  the column of the year's own figure (not a budget's 上年执行数 beside it).
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ..kinds import family_of
 from ..model import Document, Table
 from ..places import Place, row_key
 from ..text import key
+from .sentences import MONEY, OTHER
 from .statements import Amount, Statements, subject_of
 
 __all__ = ["Tie", "tie"]
@@ -88,6 +93,17 @@ def _one_table(document: Document, kind: str) -> tuple[Table, Decimal] | None:
     return (tables[0], factor) if factor is not None else None
 
 
+#: Columns of a fund's table by function that are not the year's own figure:
+#: a budget's 上年执行数 beside it, a final account's 年初预算 beside it.
+_OTHER_FIGURES = {"预算": re.compile(r"执行数|上年|决算|增减|变化|比较"), "决算": re.compile(r"预算数|年初|全年预算|调整")}
+
+
+def _year_column(table: Table, family: str):
+    """The first column of ``table`` that prints the year's own figure (its 合计)."""
+    other = _OTHER_FIGURES[family]
+    return next((column for column in table.columns if not other.search("".join(column.path))), None)
+
+
 def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
     if not table.columns:
         return []
@@ -102,6 +118,7 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
     if family is None:
         return []
     ties = _classes(document, statements, family) + _subject_lines(document, statements, family)
+    ties += _listed_lines(document, statements, family, {id(t.amount.token) for t in ties})
     three_public = _three_public_table(document, family)
     for amount in statements.amounts():
         if amount.years and (year is None or any(y != year for y in amount.years)):
@@ -236,6 +253,9 @@ def _classes(document: Document, statements: Statements, family: str) -> list[Ti
     if found_table is None:
         return []
     table, factor = found_table
+    column = _year_column(table, family)
+    if column is None:
+        return []
     ties = []
     for share in statements.shares:
         if share.whole is None or share.whole_sentence is None:
@@ -249,23 +269,35 @@ def _classes(document: Document, statements: Statements, family: str) -> list[Ti
         row = _row_of_path(table, found)
         if row is not None:
             amount = Amount(share.sentence, share.part, f"{row_key(row.label)}（类）", ())
-            ties.append(Tie(amount, (Place(table, row, table.columns[0]),), factor))
+            ties.append(Tie(amount, (Place(table, row, column),), factor))
     return ties
 
 
 _PATH = re.compile(
     r"(?P<class>[^()（）\d.、，,：:；;。\s-]+?)\(类\)(?:(?P<item>[^()（）。]+?)\(款\))?(?:(?P<entry>[^()（）。]+?)\(项\))?"
 )
-_FUND = re.compile(r"一般公共预算财政拨款支出|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款支出")
+_FUND = re.compile(
+    r"一般公共预算(?:当年)?(?:财政)?拨款(?:支出)?|一般公共预算支出|政府性基金预算(?:财政)?拨款|国有资本经营预算(?:财政)?拨款|财政拨款支出"
+)
 _LOOK_BACK = 20  # sentences back to the one that says which fund a list of subjects is of
 
 
-def _fund_of(sentences: tuple, index: int) -> str | None:
-    """The fund the nearest earlier sentence names, within a few sentences."""
-    for sentence in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
-        found = _FUND.search(sentence.marked)
+def _fund(words: str) -> str:
+    """The fund ``words`` name: 一般公共预算, 政府性基金, 国有资本经营, or 财政拨款 (all of them)."""
+    return next((fund for fund in ("一般公共预算", "政府性基金", "国有资本经营") if words.startswith(fund)), "财政拨款")
+
+
+def _fund_of(sentences: tuple, index: int, position: int | None = None) -> str | None:
+    """The fund named last before ``position`` of sentence ``index`` (its start if
+    None), within a few sentences."""
+    if position is not None:
+        found = list(_FUND.finditer(sentences[index].marked, 0, position))
         if found:
-            return found[0]
+            return _fund(found[-1][0])
+    for sentence in reversed(sentences[max(0, index - _LOOK_BACK) : index]):
+        found = list(_FUND.finditer(sentence.marked))
+        if found:
+            return _fund(found[-1][0])
     return None
 
 
@@ -275,8 +307,11 @@ def _path_in(sentence, end: int) -> re.Match | None:
 
 
 def _row_of_path(table: Table, found: re.Match):
-    """The row of 类/款/项 named by ``found``, each level under the one above it."""
+    """The row of 类/款/项 named by ``found``, each level under the one above it
+    (by code; in a table that prints no codes, each name printed once, in order)."""
     names = [found["class"], found["item"], found["entry"]]
+    if not any(row.code for row in table.rows):
+        return _row_of_names(table, [name for name in names if name])
     rows, prefix = None, ""
     for length, name in zip((3, 5, 7), names, strict=True):
         if name is None:
@@ -293,6 +328,19 @@ def _row_of_path(table: Table, found: re.Match):
     return rows
 
 
+def _row_of_names(table: Table, names: list[str]):
+    """The row of the last of ``names`` in a table without codes: each name must be
+    printed on exactly one row, and those rows must come in the order of the path."""
+    wanted = [row_key(name if i or name.endswith("支出") else name + "支出") for i, name in enumerate(names)]
+    keys = [row_key(row.label) for row in table.rows]
+    at = []
+    for name in wanted:
+        if keys.count(name) != 1:
+            return None
+        at.append(keys.index(name))
+    return table.rows[at[-1]] if at == sorted(at) else None
+
+
 def _subject_lines(document: Document, statements: Statements, family: str) -> list[Tie]:
     """The amount spent on a 类/款/项 a completion sentence names ("1. 社会保障和就业支出(类)。
     年初预算为 9.66 万元，支出决算为 9 万元"), tied to its row of 一般公共预算财政拨款支出
@@ -301,6 +349,9 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
     if found_table is None:
         return []
     table, factor = found_table
+    column = _year_column(table, family)
+    if column is None:
+        return []
     order = {id(sentence): index for index, sentence in enumerate(statements.sentences)}
     seen = set()
     ties = []
@@ -316,12 +367,62 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
             previous = statements.sentences[index - 1]
             if previous.paragraph == sentence.paragraph and previous.index + 1 == sentence.index:
                 found = _path_in(previous, len(previous.marked))
-        if found is None or _fund_of(statements.sentences, index) != "一般公共预算财政拨款支出":
+        if found is None or _fund_of(statements.sentences, index) != "一般公共预算":
             continue
         row = _row_of_path(table, found)
         if row is None:
             continue
         subject = "".join(f"{name}({level})" for name, level in zip(found.groups(), "类款项", strict=True) if name)
         amount = Amount(sentence, completion.actual, subject, ())
-        ties.append(Tie(amount, (Place(table, row, table.columns[0]),), factor))
+        ties.append(Tie(amount, (Place(table, row, column),), factor))
+    return ties
+
+
+#: The table of 一般公共预算 spending by 类/款/项, and what an amount of it is said as.
+_FUND_TABLE = {"决算": "一般公共预算财政拨款支出决算表", "预算": "一般公共预算支出表"}
+_SAID_AS = {"决算": ("", "支出", "决算", "支出决算"), "预算": ("", "支出", "预算", "支出预算")}
+#: A subject named with its code: "行政运行（2010601）4,702.02万元".
+_CODED = re.compile(rf"([\u4e00-\u9fff]+)[（(]({OTHER})[）)]({MONEY})")
+
+
+def _listed_lines(document: Document, statements: Statements, family: str, tied: set) -> list[Tie]:
+    """The amounts of a 类/款/项 named in full ("卫生健康支出（类）行政事业单位医疗（款）
+    行政单位医疗（项）61.17 万元") or by name and code ("行政运行（2010601）4,702.02万元"),
+    tied to its row of the 一般公共预算 table by function, when the text before names
+    that fund (and not 财政拨款 as a whole)."""
+    found_table = _one_table(document, _FUND_TABLE[family])
+    if found_table is None:
+        return []
+    table, factor = found_table
+    column = _year_column(table, family)
+    if column is None:
+        return []
+    order = {id(sentence): index for index, sentence in enumerate(statements.sentences)}
+    ties = []
+
+    def add(sentence, token, subject, row):
+        if id(token) in tied or row is None:
+            return
+        if _fund_of(statements.sentences, order[id(sentence)], token.start) != "一般公共预算":
+            return
+        tied.add(id(token))
+        ties.append(Tie(Amount(sentence, token, subject, ()), (Place(table, row, column),), factor))
+
+    for amount in statements.amounts():
+        if "类)" not in amount.subject:
+            continue
+        subject = amount.subject.lstrip(")）")
+        found = _PATH.match(subject)
+        if found and subject[found.end() :] in _SAID_AS[family]:
+            add(amount.sentence, amount.token, subject[: found.end()], _row_of_path(table, found))
+    for sentence in statements.sentences:
+        if "（" not in sentence.marked and "(" not in sentence.marked:
+            continue
+        for found in _CODED.finditer(sentence.marked):
+            code = sentence.token_at(found.start(2)).figure
+            if code.decimals or len(str(code.value)) not in (3, 5, 7):
+                continue
+            row = table.row_by_code(str(code.value))
+            if row is not None and row_key(row.label) == row_key(found[1]):
+                add(sentence, sentence.token_at(found.start(3)), f"{found[1]}({code.value})", row)
     return ties
