@@ -93,6 +93,8 @@ def _one_table(document: Document, kind: str) -> tuple[Table, Decimal] | None:
     return (tables[0], factor) if factor is not None else None
 
 
+#: The table of 一般公共预算 spending by 类/款/项.
+_FUND_TABLE = {"决算": "一般公共预算财政拨款支出决算表", "预算": "一般公共预算支出表"}
 #: Columns of a fund's table by function that are not the year's own figure:
 #: a budget's 上年执行数 beside it, a final account's 年初预算 beside it.
 _OTHER_FIGURES = {"预算": re.compile(r"执行数|上年|决算|增减|变化|比较"), "决算": re.compile(r"预算数|年初|全年预算|调整")}
@@ -102,6 +104,14 @@ def _year_column(table: Table, family: str):
     """The first column of ``table`` that prints the year's own figure (its 合计)."""
     other = _OTHER_FIGURES[family]
     return next((column for column in table.columns if not other.search("".join(column.path))), None)
+
+
+def _fund_table(document: Document, family: str) -> tuple[Table, object, Decimal] | None:
+    """The 一般公共预算 table by function, the column of the year's own figure, and
+    万元 per its unit."""
+    found = _one_table(document, _FUND_TABLE[family])
+    column = found and _year_column(found[0], family)
+    return (found[0], column, found[1]) if column is not None else None
 
 
 def _places(table: Table, rows: tuple[str, ...]) -> list[Place]:
@@ -235,11 +245,10 @@ def _three_public_tie(amount: Amount, family: str, cells: dict, factor: Decimal)
     return None
 
 
-#: The table of a fund's spending by function class, and the words that name
-#: that spending in a sentence that lists its classes.
-_CLASS_TABLES = {
-    "决算": ("一般公共预算财政拨款支出决算表", re.compile(r"一般公共预算财政拨款支出(?:决算)?$")),
-    "预算": ("一般公共预算支出表", re.compile(r"一般公共预算(?:财政拨款|拨款)?支出(?:预算)?$")),
+#: The words that name 一般公共预算 spending in a sentence that lists its classes.
+_CLASS_WHOLE = {
+    "决算": re.compile(r"一般公共预算财政拨款支出(?:决算)?$"),
+    "预算": re.compile(r"一般公共预算(?:财政拨款|拨款)?支出(?:预算)?$"),
 }
 
 
@@ -248,14 +257,11 @@ def _classes(document: Document, statements: Statements, family: str) -> list[Ti
     拨款支出 1627.17 万元，主要用于以下方面：卫生健康支出(类) 1589.41 万元，占 97.7%"),
     tied to their rows of that fund's table. Another whole (财政拨款支出, which may
     hold other funds) ties nothing."""
-    kind, whole_words = _CLASS_TABLES[family]
-    found_table = _one_table(document, kind)
-    if found_table is None:
+    whole_words = _CLASS_WHOLE[family]
+    found = _fund_table(document, family)
+    if found is None:
         return []
-    table, factor = found_table
-    column = _year_column(table, family)
-    if column is None:
-        return []
+    table, column, factor = found
     ties = []
     for share in statements.shares:
         if share.whole is None or share.whole_sentence is None:
@@ -345,13 +351,10 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
     """The amount spent on a 类/款/项 a completion sentence names ("1. 社会保障和就业支出(类)。
     年初预算为 9.66 万元，支出决算为 9 万元"), tied to its row of 一般公共预算财政拨款支出
     决算表, when the sentences before say that the list is of that fund's spending."""
-    found_table = _one_table(document, "一般公共预算财政拨款支出决算表") if family == "决算" else None
-    if found_table is None:
+    found = _fund_table(document, family) if family == "决算" else None
+    if found is None:
         return []
-    table, factor = found_table
-    column = _year_column(table, family)
-    if column is None:
-        return []
+    table, column, factor = found
     order = {id(sentence): index for index, sentence in enumerate(statements.sentences)}
     seen = set()
     ties = []
@@ -378,8 +381,6 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
     return ties
 
 
-#: The table of 一般公共预算 spending by 类/款/项, and what an amount of it is said as.
-_FUND_TABLE = {"决算": "一般公共预算财政拨款支出决算表", "预算": "一般公共预算支出表"}
 _SAID_AS = {"决算": ("", "支出", "决算", "支出决算"), "预算": ("", "支出", "预算", "支出预算")}
 #: A subject named with its code: "行政运行（2010601）4,702.02万元".
 _CODED = re.compile(rf"([\u4e00-\u9fff]+)[（(]({OTHER})[）)]({MONEY})")
@@ -390,13 +391,10 @@ def _listed_lines(document: Document, statements: Statements, family: str, tied:
     行政单位医疗（项）61.17 万元") or by name and code ("行政运行（2010601）4,702.02万元"),
     tied to its row of the 一般公共预算 table by function, when the text before names
     that fund (and not 财政拨款 as a whole)."""
-    found_table = _one_table(document, _FUND_TABLE[family])
-    if found_table is None:
+    found = _fund_table(document, family)
+    if found is None:
         return []
-    table, factor = found_table
-    column = _year_column(table, family)
-    if column is None:
-        return []
+    table, column, factor = found
     order = {id(sentence): index for index, sentence in enumerate(statements.sentences)}
     ties = []
 
