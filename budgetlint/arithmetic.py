@@ -20,7 +20,7 @@ import attrs
 
 from .model import Cell, Figure
 
-__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit", "percentage"]
+__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit", "percentage", "rounded_or_cut"]
 
 _HALF_UNITS = {d: Decimal(5).scaleb(-(d + 1)) for d in range(10)}
 
@@ -75,6 +75,13 @@ class Interval:
 
 
 ZERO = Interval(Decimal(0), Decimal(0), Decimal(0))
+
+
+def rounded_or_cut(value: Decimal, decimals: int) -> Interval:
+    """A derived figure (a rate, a score) as documents print it: rounded to the
+    nearest (13.3 for 13.25–13.35) or cut after its last digit (13.3 for up to 13.4)."""
+    half = half_unit(decimals)
+    return Interval(value, value - half, value + 2 * half)
 
 
 def addable(cell: Cell | None) -> bool:

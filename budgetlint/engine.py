@@ -43,6 +43,7 @@ _BUILTIN_MODULES = (
     "budgetlint.rules.hierarchy",
     "budgetlint.rules.copies",
     "budgetlint.rules.narrative",
+    "budgetlint.rules.scoring",
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from budgetlint.arithmetic import ZERO, Interval, half_unit, percentage
+from budgetlint.arithmetic import ZERO, Interval, half_unit, percentage, rounded_or_cut
 from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity
 from budgetlint.narrative import Token
@@ -28,9 +28,7 @@ def _rate(token: Token, decimals: int | None = None) -> Interval:
     either way: to the nearest (13.3% for 13.25–13.35%) or down, as documents
     that cut the last digit, or adjust one share so that a list adds up to 100%,
     print it (13.3% for up to 13.4%)."""
-    half = half_unit(token.figure.decimals if decimals is None else decimals)
-    value = token.figure.value
-    return Interval(value, value - half, value + 2 * half)
+    return rounded_or_cut(token.figure.value, token.figure.decimals if decimals is None else decimals)
 
 
 def _shown(token: Token) -> str:

@@ -51,6 +51,9 @@ def test_every_rule_is_documented_with_examples():
         "BL408",
         "BL409",
         "BL410",
+        "BL501",
+        "BL502",
+        "BL505",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:

@@ -1,0 +1,206 @@
+"""A 绩效自评表 as a model: what its figures are, not where they stand.
+
+The reader gives a sheet as a grid whose cells often shift left where the
+sheet merges cells, so the model reads each row by what it holds rather than
+by column: a budget line is a row naming a fund (年度财政资金总额, 当年财政拨款 …)
+followed by its amounts, rate and score; an indicator is a row between the
+indicator header (一级指标 二级指标 …) and 总分 whose last figure is its score;
+a weight is any label "(15分)". What cannot be read for certain (a score cell
+printing two numbers, a budget line whose figures are not amount, amount, rate,
+score) is kept as a reason and checked by nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import attrs
+
+from ..model import Cell, Document, Row, Span, Table
+from ..places import Place
+
+__all__ = ["Execution", "Indicator", "Sheet", "Weight", "read_sheets"]
+
+#: The funds a budget line of a sheet names.
+_FUND_LINE = re.compile(r"资金总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
+_INDICATOR_HEADER = re.compile(r"一级\s*指标")
+_TOTAL = re.compile(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
+_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
+_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+#: "得分 (20分*执行率)": the points the budget execution is worth.
+_EXECUTION_POINTS = re.compile(r"(\d+)\s*分\s*[*×xX]\s*执行率|预算执行[^（(]*(?:[（(][^）)]*[)）])*\s*[（(]\s*(\d+)\s*分")
+#: Names of the first-level indicators; 成本指标 is one only where no other is still open.
+_FIRST_LEVEL = ("产出指标", "效益指标", "满意度指标", "成本指标")
+
+
+@attrs.frozen
+class Weight:
+    """A label's points: "产出指标 (40分)". ``level`` is 1 or 2."""
+
+    name: str
+    points: Decimal
+    span: Span
+    level: int
+    #: The row the label is printed on (its indicators follow it).
+    line: int
+
+
+@attrs.frozen
+class Execution:
+    """A budget line: 预算数 (A), 执行数 (B), 执行率 and its 得分."""
+
+    name: str
+    budget: Place
+    spent: Place
+    rate: Place | None
+    score: Place | None
+
+
+@attrs.frozen
+class Indicator:
+    """A third-level indicator's row and its score (None when not readable)."""
+
+    name: str
+    row: Row
+    score: Place | None
+
+
+@attrs.frozen
+class Sheet:
+    table: Table
+    #: The points budget execution is worth (20 in Hubei's sheets), if printed.
+    points: Decimal | None
+    executions: tuple[Execution, ...]
+    indicators: tuple[Indicator, ...]
+    weights: tuple[Weight, ...]
+    total: Place | None
+    #: Why part of the sheet was not read (each is a sheet figure left unchecked).
+    unread: tuple[str, ...] = ()
+
+
+def _texts(table: Table) -> str:
+    return " ".join(filter(None, (c.header for c in table.columns)))
+
+
+def _points(table: Table) -> Decimal | None:
+    texts = [_texts(table)] + [row.label for row in table.rows] + [
+        cell.text for row in table.rows[:8] for cell in row.cells if cell is not None
+    ]
+    for text in texts:
+        found = _EXECUTION_POINTS.search(text or "")
+        if found:
+            return Decimal(found[1] or found[2])
+    return None
+
+
+def _places(table: Table, row: Row) -> list[Place]:
+    return [Place(table, row, column) for column in table.columns if row.cell(column.index) is not None]
+
+
+def _is_amount(cell: Cell | None) -> bool:
+    return cell is not None and cell.figure is not None and not cell.figure.percent
+
+
+def _execution(table: Table, row: Row, unread: list[str]) -> Execution | None:
+    places = _places(table, row)
+    for i, place in enumerate(places):
+        if place.cell.figure is None and _FUND_LINE.search(place.cell.text):
+            name, figures = place.cell.text, places[i + 1 :]
+            break
+    else:
+        if not _FUND_LINE.search(row.label):
+            return None
+        name, figures = row.label, places
+    figures = [p for p in figures if p.cell.text.strip()]
+    if len(figures) < 2:
+        return None
+    kinds = ["rate" if p.cell.figure is not None and p.cell.figure.percent else "amount" if _is_amount(p.cell) else "text" for p in figures]
+    if kinds[:2] != ["amount", "amount"] or "text" in kinds[:4] or kinds[2:3] not in ([], ["rate"]):
+        unread.append(f"第 {row.line} 行「{name}」的数字不是 预算数、执行数、执行率、得分")
+        return None
+    rate = figures[2] if len(figures) > 2 else None
+    score = figures[3] if len(figures) > 3 and kinds[3] == "amount" else None
+    return Execution(name, figures[0], figures[1], rate, score)
+
+
+def _weights(table: Table, row: Row, open_first: list) -> list[Weight]:
+    """The weighted labels of a row, each with its level: a first-level name opens a
+    group until its second-level weights reach its own (成本指标 inside an open group
+    is a second-level one, as in the 2020 framework)."""
+    found = []
+    labels = [(row.label, row.label_span)] + [(cell.text, cell.span) for cell in row.cells if cell is not None]
+    for text, span in labels:
+        if not text:
+            continue
+        for match in _WEIGHT.finditer(text):
+            name = re.sub(r"\s+", "", text[: match.start()])
+            points = Decimal(match[1])
+            first = any(name.endswith(word) for word in _FIRST_LEVEL) and not (
+                name.endswith("成本指标") and open_first and open_first[0] > 0
+            )
+            if "年度绩效目标" in name or "预算执行" in name:
+                continue
+            if first:
+                open_first[:] = [points]
+            elif open_first:
+                open_first[0] -= points
+            start = span.column + match.start() if span and span.line == span.end_line else None
+            where = Span(span.line, start, span.line, span.column + match.end()) if start else span
+            found.append(Weight(name, points, where, 1 if first else 2, row.line))
+    return found
+
+
+def _score(table: Table, row: Row) -> tuple[Place | None, bool]:
+    """The row's score (its last cell that prints a bare number) and whether the
+    cell is readable: a last cell printing two numbers ("2.5 6") is not."""
+    places = [p for p in _places(table, row) if p.cell.text.strip()]
+    if not places:
+        return None, True
+    last = places[-1]
+    if _BARE_NUMBER.match(last.cell.text) and last.cell.figure is not None:
+        return last, True
+    if re.fullmatch(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*", last.cell.text):
+        return None, False
+    return None, True
+
+
+def read_sheet(table: Table) -> Sheet:
+    unread: list[str] = []
+    executions, indicators, weights = [], [], []
+    total = None
+    in_indicators = False
+    open_first: list = []
+    for row in table.rows:
+        texts = [row.label] + [cell.text for cell in row.cells if cell is not None]
+        if _TOTAL.match(row.label.strip() or (texts[1] if len(texts) > 1 else "")):
+            figures = [p for p in _places(table, row) if _is_amount(p.cell)]
+            total = figures[0] if figures else None
+            in_indicators = False
+            continue
+        if any(_INDICATOR_HEADER.search(text or "") for text in texts):
+            in_indicators = True
+            weights += _weights(table, row, open_first)
+            continue
+        if not in_indicators:
+            found = _execution(table, row, unread)
+            if found is not None:
+                executions.append(found)
+            continue
+        weights += _weights(table, row, open_first)
+        score, readable = _score(table, row)
+        if not readable:
+            unread.append(f"第 {row.line} 行的得分格印有几个数")
+            indicators.append(Indicator(row.label, row, None))
+        elif score is not None:
+            indicators.append(Indicator(row.label, row, score))
+    return Sheet(table, _points(table), tuple(executions), tuple(indicators), tuple(weights), total, tuple(unread))
+
+
+#: The kinds of table that are score sheets.
+_SHEETS = ("项目支出绩效自评表", "部门整体支出绩效自评表")
+
+
+def read_sheets(document: Document) -> list[Sheet]:
+    """Every score sheet of the document, as a model."""
+    return [read_sheet(table) for table in document.tables if table.kind in _SHEETS]

@@ -1,0 +1,84 @@
+"""BL5xx, the 绩效自评 score sheets: on seed 000's seven Hubei sheets (all
+consistent: silent), on each of their figures changed, and on generated sheets
+(a sheet that follows the 20-point profile is silent, one changed figure is found)."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import budgetlint
+from budgetlint.scoring import read_sheets
+
+
+def test_the_sheets_of_seed_000_are_read_and_consistent():
+    sheets = read_sheets(budgetlint.read_path(SEEDS["000"]))
+    lines = [
+        (s.table.line, s.points, [(e.budget.shown, e.spent.shown, e.rate.shown, e.score.shown) for e in s.executions])
+        for s in sheets
+    ]
+    assert lines[:3] == [
+        (538, 20, [("1027", "784.29", "76.37%", "15.27")]),
+        (568, 20, [("48.28", "24.71", "51.2%", "10.24")]),
+        (597, 20, [("5", "2.22", "44.45%", "8.89")]),  # 2.22 stands for 2.215–2.225: 44.45% holds
+    ]
+    assert [s.total.shown for s in sheets] == ["95.27", "90.24", "80.71", "92.72", "100", "94.4", "91.2", "95.05"]
+    assert sheets[2].unread == ("第 612 行的得分格印有几个数",)  # "2.5 6": its total is not checked
+    for name in ("000", "001", "002", "003", "004"):
+        assert budgetlint.lint_file(SEEDS[name], select=["BL5"]) == []
+
+
+def _changed(old: str, new: str):
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    return [(d.code, d.line) for d in budgetlint.lint_text(text.replace(old, new), select=["BL5"])]
+
+
+def test_each_figure_of_a_seed_sheet_changed_is_found():
+    # the score still follows 执行数 ÷ 预算数: only the rate is wrong
+    assert _changed("784.29\t76.37%", "784.29\t74.37%") == [("BL501", 548)]
+    assert _changed("76.37%\t15.27", "76.37%\t16.27") == [("BL502", 548), ("BL505", 564)]
+    assert _changed("总分\t95.27", "总分\t96.27") == [("BL505", 564)]
+    assert _changed("1027\t784.29", "1072\t784.29") == [("BL501", 548)]
+    # the score follows the printed rate, and the rate is cut, not rounded, in 000's 51.2% (24.71 / 48.28 = 51.18%)
+    assert _changed("51.2%\t10.24", "51.2%\t10.42") == [("BL502", 578), ("BL505", 593)]
+
+
+def _sheet(budget: Decimal, spent: Decimal, scores: list[int], rate=None, score=None, total=None) -> str:
+    cent = Decimal("0.01")
+    rate = rate if rate is not None else (spent / budget * 100).quantize(cent, ROUND_HALF_UP)
+    score = score if score is not None else (min(rate, Decimal(100)) * 20 / 100).quantize(cent, ROUND_HALF_UP)
+    total = total if total is not None else score + sum(scores)
+    rows = "".join(f"\t\t\t指标{i}\t100%\t100%\t{value}\n" for i, value in enumerate(scores, 1))
+    return (
+        "2020 年度某某项目自评表\n\n单位名称：某局\n\n项目名称\t某项目\t\t\t\t\n"
+        "预算执行情况 (万元) (20分)\t\t预算数 (A)\t执行数 (B)\t执行率 (B/A)\t得分 (20分*执行率)\t\n"
+        f"\t年度财政资金总额\t{budget}\t{spent}\t{rate}%\t{score}\t\n"
+        "年度绩效目标 (80分)\t一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t得分\n"
+        f"{rows}总分\t{total}\t\t\t\t\n"
+    )
+
+
+_amounts = st.decimals(min_value=1, max_value=9999, places=2)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_amounts, st.decimals(min_value=Decimal("0.2"), max_value=1, places=3), st.lists(st.integers(0, 10), min_size=1, max_size=8))
+def test_a_generated_sheet_is_silent_and_one_changed_figure_is_found(budget, share, scores):
+    spent = (budget * share).quantize(Decimal("0.01"))
+    if spent <= 0:
+        return
+    text = _sheet(budget, spent, scores)
+    assert [s.executions for s in read_sheets(budgetlint.read_text(text))][0], text
+    assert budgetlint.lint_text(text, select=["BL5"]) == []
+    rate = (spent / budget * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    score = (min(rate, Decimal(100)) * 20 / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    codes = lambda text: [d.code for d in budgetlint.lint_text(text, select=["BL5"])]  # noqa: E731
+    assert "BL501" in codes(_sheet(budget, spent, scores, rate=rate + 2))
+    assert codes(_sheet(budget, spent, scores, score=score + 1, total=score + sum(scores))) == ["BL502", "BL505"]
+    assert codes(_sheet(budget, spent, scores, total=score + sum(scores) + 1)) == ["BL505"]
+    changed = scores[:-1] + [scores[-1] + 1]
+    assert codes(_sheet(budget, spent, changed, total=score + sum(scores))) == ["BL505"]
