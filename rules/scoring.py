@@ -5,13 +5,16 @@ figure the model could not read for certain is never checked."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from budgetlint.arithmetic import Interval, percentage, rounded_or_cut
 from budgetlint.engine import Context, rule
+from budgetlint.figures import WAN_PER_UNIT
 from budgetlint.findings import Finding, Severity
 from budgetlint.places import describe
 from budgetlint.scoring import read_sheets
+from budgetlint.text import key
 
 _HUNDRED = Decimal(100)
 
@@ -175,3 +178,73 @@ def total_score_mismatch(context: Context):
             f"{_number(computed.value, decimals)}，相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}",
             _related(*parts),
         )
+
+
+#: "3. 政府买岗经费项目绩效自评综述：项目全年预算数为 3 万元，执行数为 2.22 万元，完成预算的 44.5%"
+_PROJECT = re.compile(r"([\u4e00-\u9fff、（）()]+?)项目(?:支出)?绩效自评(?:综述|情况)?[：:]")
+
+
+def _by_project(sheets) -> dict:
+    """The sheets with one budget line, by their 项目名称 (a name printed on two sheets names none)."""
+    found: dict = {}
+    for sheet in sheets:
+        if sheet.project and len(sheet.executions) == 1:
+            found.setdefault(key(sheet.project), []).append(sheet)
+    return {name: listed[0] for name, listed in found.items() if len(listed) == 1}
+
+
+@rule("BL506", "sheet-restatement-mismatch", Severity.ERROR)
+def sheet_restatement_mismatch(context: Context):
+    """文字中复述的项目预算数、执行数、执行率与该项目自评表不符。
+
+    检查什么："××项目绩效自评综述：项目全年预算数为 a 万元，执行数为 b 万元，完成预算的
+    c%"这样的句子，按项目名称找到项目名称相同的那一张自评表（恰有一张，且只有一行资金），
+    把 a、b、c 分别与表中的预算数、执行数、执行率比较。都按印出的位数看作区间，执行率
+    四舍五入或截去末位都算相符。
+
+    为什么：同一个项目在说明和自评表中写出两个预算数，读者不知道哪一个是对的；通常是
+    其中一处照抄了别的项目或调整前的数。
+
+    不通过的例子（000，政府买岗经费：自评表预算数为 5 万元）::
+
+        3. 政府买岗经费项目绩效自评综述：项目全年预算数为 3 万元，执行数为 2.22 万元，
+        完成预算的 44.5%。
+
+    通过的例子（000）::
+
+        1. 医疗救助项目绩效自评综述：项目全年预算数为 1,027 万元，执行数为 784.29 万元，
+        完成预算的 76.4%。
+    """
+    sheets = _by_project(_sheets(context))
+    if not sheets:
+        return
+    for completion in context.statements.completions:
+        if completion.budget is None or completion.actual is None:
+            continue
+        sentence = completion.sentence
+        named = _PROJECT.search(sentence.marked, 0, completion.budget.start)
+        sheet = sheets.get(key(named[1])) if named else None
+        if sheet is None:
+            continue
+        line = sheet.executions[0]
+        unit = sheet.table.unit or "万元"  # the sheets print "预算执行情况 (万元)"
+        factor = WAN_PER_UNIT.get(unit)
+        pairs = [(completion.budget, line.budget, "预算数"), (completion.actual, line.spent, "执行数")]
+        for token, place, what in pairs:
+            if factor is None or Interval.of(token.figure).scaled(token.factor).meets(place.interval.scaled(factor)):
+                continue
+            yield Finding(
+                token.figure.span,
+                f"文字说「{named[1]}」项目{what} {token.figure}{token.figure.unit or ''}，"
+                f"而该项目自评表的{what}为 {place.shown}{unit}",
+                _related(place),
+            )
+        rate = completion.rate
+        if rate is not None and line.rate is not None:
+            stated = rounded_or_cut(rate.figure.value, rate.figure.decimals)
+            if not stated.meets(_stated(line.rate)):
+                yield Finding(
+                    rate.figure.span,
+                    f"文字说「{named[1]}」项目完成预算的 {rate.figure}%，而该项目自评表的执行率为 {line.rate.shown}",
+                    _related(line.rate),
+                )

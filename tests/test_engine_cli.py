@@ -54,6 +54,7 @@ def test_every_rule_is_documented_with_examples():
         "BL501",
         "BL502",
         "BL505",
+        "BL506",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:

@@ -23,7 +23,7 @@ from ..places import Place
 __all__ = ["Execution", "Indicator", "Sheet", "Weight", "read_sheets"]
 
 #: The funds a budget line of a sheet names.
-_FUND_LINE = re.compile(r"资金总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
+_FUND_LINE = re.compile(r"资金总额|支出总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
 _INDICATOR_HEADER = re.compile(r"一级\s*指标")
 _TOTAL = re.compile(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
 _WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
@@ -75,6 +75,8 @@ class Sheet:
     indicators: tuple[Indicator, ...]
     weights: tuple[Weight, ...]
     total: Place | None
+    #: The 项目名称 the sheet prints (None for a whole-department sheet).
+    project: str | None = None
     #: Why part of the sheet was not read (each is a sheet figure left unchecked).
     unread: tuple[str, ...] = ()
 
@@ -171,7 +173,10 @@ def read_sheet(table: Table) -> Sheet:
     total = None
     in_indicators = False
     open_first: list = []
+    project = None
     for row in table.rows:
+        if project is None and re.sub(r"\s+", "", row.label) == "项目名称":
+            project = next((cell.text.strip() for cell in row.cells if cell is not None and cell.text.strip()), None)
         texts = [row.label] + [cell.text for cell in row.cells if cell is not None]
         if _TOTAL.match(row.label.strip() or (texts[1] if len(texts) > 1 else "")):
             figures = [p for p in _places(table, row) if _is_amount(p.cell)]
@@ -194,7 +199,9 @@ def read_sheet(table: Table) -> Sheet:
             indicators.append(Indicator(row.label, row, None))
         elif score is not None:
             indicators.append(Indicator(row.label, row, score))
-    return Sheet(table, _points(table), tuple(executions), tuple(indicators), tuple(weights), total, tuple(unread))
+    return Sheet(
+        table, _points(table), tuple(executions), tuple(indicators), tuple(weights), total, project, tuple(unread)
+    )
 
 
 #: The kinds of table that are score sheets.
