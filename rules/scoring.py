@@ -37,6 +37,14 @@ def _related(*places):
     return tuple((place.span, f"{describe(place)} {place.shown}") for place in places if place is not None)
 
 
+def _budget(line) -> str:
+    """The budget a rate is computed on, as the sheet prints it ("190.27（追减21.05，结转5.04），
+    即 169.22" when its cell states an adjustment)."""
+    if not line.adjustment:
+        return line.budget.cell.text.strip()
+    return f"{line.budget.cell.text.strip()}，即 {line.denominator.value}"
+
+
 def _number(value: Decimal, decimals: int) -> str:
     return f"{value.quantize(Decimal(1).scaleb(-decimals))}"
 
@@ -46,8 +54,9 @@ def execution_rate_mismatch(context: Context):
     """绩效自评表中的执行率不等于执行数 ÷ 预算数。
 
     检查什么：自评表"预算执行情况"中每一行资金（年度财政资金总额、当年财政拨款……）的
-    执行率，对照同一行的执行数 ÷ 预算数。三个数都按印出的位数看作区间；执行率四舍五入
-    或截去末位都算相符。
+    执行率，对照同一行的执行数 ÷ 预算数。预算数格写明年中调整的（"190.27（追减21.05，
+    结转5.04）"），按调整后的数（169.22）算；四川式的表按"全年预算数"算。三个数都按印出
+    的位数看作区间；执行率四舍五入或截去末位都算相符。
 
     为什么：执行率决定预算执行一项的得分，算错了，得分和总分跟着错。
 
@@ -64,13 +73,13 @@ def execution_rate_mismatch(context: Context):
         for line in sheet.executions:
             if line.rate is None:
                 continue
-            computed = percentage(line.spent.interval, line.budget.interval)
+            computed = percentage(line.spent.interval, line.denominator)
             if computed is None or computed.meets(_stated(line.rate)):
                 continue
             decimals = line.rate.cell.figure.decimals + 1
             yield Finding(
                 line.rate.span,
-                f"「{line.name}」执行率 {line.rate.shown}，而执行数 {line.spent.shown} ÷ 预算数 {line.budget.shown}"
+                f"「{line.name}」执行率 {line.rate.shown}，而执行数 {line.spent.shown} ÷ 预算数 {_budget(line)}"
                 f" = {_number(computed.value, decimals)}%，相差 "
                 f"{_number(line.rate.cell.figure.value - computed.value, decimals)} 个百分点",
                 _related(line.spent, line.budget),
@@ -103,7 +112,7 @@ def execution_score_mismatch(context: Context):
             if line.score is None or line.rate is None:
                 continue
             stated = _stated(line.score)
-            rates = [_stated(line.rate), percentage(line.spent.interval, line.budget.interval)]
+            rates = [_stated(line.rate), percentage(line.spent.interval, line.denominator)]
             expected = [_score(sheet.points, rate) for rate in rates if rate is not None]
             if any(stated.meets(value) for value in expected):
                 continue
@@ -231,7 +240,8 @@ def sheet_restatement_mismatch(context: Context):
         factor = WAN_PER_UNIT.get(unit)
         pairs = [(completion.budget, line.budget, "预算数"), (completion.actual, line.spent, "执行数")]
         for token, place, what in pairs:
-            if factor is None or Interval.of(token.figure).scaled(token.factor).meets(place.interval.scaled(factor)):
+            printed = line.printed_budget if place is line.budget else place.interval
+            if factor is None or Interval.of(token.figure).scaled(token.factor).meets(printed.scaled(factor)):
                 continue
             yield Finding(
                 token.figure.span,

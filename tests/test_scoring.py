@@ -27,7 +27,7 @@ def test_the_sheets_of_seed_000_are_read_and_consistent():
     ]
     assert [s.total.shown for s in sheets] == ["95.27", "90.24", "80.71", "92.72", "100", "94.4", "91.2", "95.05"]
     assert sheets[2].unread == ("第 612 行的得分格印有几个数",)  # "2.5 6": its total is not checked
-    for name in ("000", "001", "002", "003", "004"):
+    for name in ("000", "002", "003", "004"):
         assert budgetlint.lint_file(SEEDS[name], select=["BL501", "BL502", "BL505"]) == []
 
 
@@ -98,3 +98,22 @@ def test_a_project_restated_with_another_budget_than_its_sheet():
         assert text.count(old) == 1
         (found,) = budgetlint.lint_text(fixed.replace(old, new), select=["BL506"])
         assert new.split(" ")[1] in found.message
+
+
+def test_sichuan_sheets_take_the_rate_on_the_budget_after_its_adjustments():
+    """001 prints 年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分, and writes the
+    year's cuts in the budget cell: 164.18 ÷ (190.27 − 21.05) = 97.02% holds, while the
+    当年财政拨款 line says 96.99% for 158.95 ÷ (185.04 − 21.05) = 96.93% (printed twice)."""
+    sheets = read_sheets(budgetlint.read_path(SEEDS["001"]))
+    first = sheets[0].executions
+    assert [(e.name, e.printed_budget.value, e.adjustment, e.denominator.value, e.points.shown) for e in first][:2] == [
+        ("年度资金总额", Decimal("190.27"), Decimal("-21.05"), Decimal("169.22"), "10"),
+        ("当年财政拨款", Decimal("185.04"), Decimal("-21.05"), Decimal("163.99"), "10"),
+    ]
+    assert sum(len(s.executions) for s in sheets) == 24 and not any(s.unread for s in sheets)
+    found = budgetlint.lint_file(SEEDS["001"], select=["BL5"])
+    assert [(d.code, d.line, d.column) for d in found] == [("BL501", 130, 2), ("BL501", 1309, 2)]
+    assert "96.99%" in found[0].message and "163.99" in found[0].message and "96.927%" in found[0].message
+    # 001's scores are not 分值 × 执行率 (10 × 56.06% is given 7): no header states that formula, so
+    # BL502 says nothing; "结转下年" does not change the denominator (13.65 ÷ 24.35 = 56.06%)
+    assert sheets[1].points is None and sheets[1].executions[0].adjustment == 0

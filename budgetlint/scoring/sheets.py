@@ -17,7 +17,9 @@ from decimal import Decimal
 
 import attrs
 
-from ..model import Cell, Document, Row, Span, Table
+from ..arithmetic import Interval
+from ..figures import find_numbers
+from ..model import Cell, Document, Figure, Row, Span, Table
 from ..places import Place
 
 __all__ = ["Execution", "Indicator", "Sheet", "Weight", "read_sheets"]
@@ -55,6 +57,22 @@ class Execution:
     spent: Place
     rate: Place | None
     score: Place | None
+    #: The line's own 分值 (Sichuan's sheets give each fund its points).
+    points: Place | None = None
+    #: What the budget cell says was cut or added during the year
+    #: ("190.27（追减21.05，结转5.04）": −21.05): 执行率 is taken on the budget after it.
+    adjustment: Decimal = Decimal(0)
+
+    @property
+    def printed_budget(self) -> Interval:
+        """The budget as printed, before the adjustments its cell states."""
+        return Interval.of(_leading_figure(self.budget.cell))
+
+    @property
+    def denominator(self) -> Interval:
+        """The budget 执行率 is computed on: the printed one after its adjustments."""
+        budget, change = self.printed_budget, self.adjustment
+        return Interval(budget.value + change, budget.low + change, budget.high + change)
 
 
 @attrs.frozen
@@ -79,6 +97,74 @@ class Sheet:
     project: str | None = None
     #: Why part of the sheet was not read (each is a sheet figure left unchecked).
     unread: tuple[str, ...] = ()
+
+
+#: "190.27（追减21.05，结转5.04）": a budget and the changes made to it in the year.
+_ADJUSTED = re.compile(r"^\s*[\d,]+(?:\.\d+)?\s*[（(]([^)）]*)[)）]\s*$")
+_CHANGE = re.compile(r"(追减|调减|追加|调增)\s*([\d,]+(?:\.\d+)?)")
+
+
+def _leading_figure(cell: Cell | None) -> Figure | None:
+    """The figure of a cell, or the first one of a budget cell printed with its adjustments."""
+    if cell is None:
+        return None
+    if cell.figure is not None:
+        return cell.figure
+    if not _ADJUSTED.match(cell.text):
+        return None
+    numbers = find_numbers(cell.text)
+    if not numbers:
+        return None
+    first = numbers[0]
+    return Figure(first.value, first.decimals, first.percent, cell.span)
+
+
+def _adjustment(cell: Cell | None) -> Decimal | None:
+    """The signed sum of the 追减/追加 a budget cell states (None if it states something else)."""
+    if cell is None or cell.figure is not None:
+        return Decimal(0)
+    found = _ADJUSTED.match(cell.text)
+    if not found:
+        return None
+    total = Decimal(0)
+    for word, amount in _CHANGE.findall(found[1]):
+        value = Decimal(amount.replace(",", ""))
+        total += -value if word in ("追减", "调减") else value
+    return total
+
+
+def _column(table: Table, *names: str):
+    """The index of the first column whose header (without blanks) is one of ``names``."""
+    for name in names:
+        for column in table.columns:
+            if re.sub(r"\s+|\(.*?\)|（.*?）", "", column.header or "") == name:
+                return column.index
+    return None
+
+
+def _sichuan(table: Table, row: Row, unread: list[str]) -> Execution | None:
+    """A budget line of a sheet that prints 年初预算数 / 全年预算数 / 全年执行数 / 分值 /
+    执行率 / 得分 as columns (seed 001): read by column."""
+    columns = [_column(table, name) for name in ("全年预算数", "全年执行数", "执行率", "得分", "分值")]
+    if None in columns[:2]:
+        return None
+    label = next((cell.text for cell in row.cells[:1] if cell is not None), "") or row.label
+    if not _FUND_LINE.search(label):
+        return None
+    budget, spent, rate, score, points = (None if i is None else Place(table, row, table.columns[i]) for i in columns)
+    adjustment = _adjustment(budget.cell)
+    if _leading_figure(budget.cell) is None or not _is_amount(spent.cell) or adjustment is None:
+        unread.append(f"第 {row.line} 行「{label}」的预算数或执行数读不出")
+        return None
+    def figure_or_none(place, percent):
+        cell = place.cell if place is not None else None
+        ok = cell is not None and cell.figure is not None and cell.figure.percent == percent
+        return place if ok else None
+    name = re.sub(r"^其中[：:]", "", label.strip())
+    return Execution(
+        name, budget, spent, figure_or_none(rate, True), figure_or_none(score, False),
+        figure_or_none(points, False), adjustment,
+    )
 
 
 def _texts(table: Table) -> str:
@@ -174,6 +260,7 @@ def read_sheet(table: Table) -> Sheet:
     in_indicators = False
     open_first: list = []
     project = None
+    sichuan = _column(table, "全年预算数") is not None and _column(table, "全年执行数") is not None
     for row in table.rows:
         if project is None and re.sub(r"\s+", "", row.label) == "项目名称":
             project = next((cell.text.strip() for cell in row.cells if cell is not None and cell.text.strip()), None)
@@ -188,7 +275,7 @@ def read_sheet(table: Table) -> Sheet:
             weights += _weights(table, row, open_first)
             continue
         if not in_indicators:
-            found = _execution(table, row, unread)
+            found = _sichuan(table, row, unread) if sichuan else _execution(table, row, unread)
             if found is not None:
                 executions.append(found)
             continue
