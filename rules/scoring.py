@@ -34,7 +34,13 @@ def _stated(place) -> Interval:
 
 
 def _related(*places):
-    return tuple((place.span, f"{describe(place)} {place.shown}") for place in places if place is not None)
+    return tuple((place.span, f"{describe(place)} {_printed(place)}") for place in places if place is not None)
+
+
+def _printed(place) -> str:
+    """A cell as printed: its figure, or its text ("185.04（追减21.05，结转5.04）")."""
+    cell = place.cell
+    return place.shown if cell is None or cell.figure is not None else cell.text.strip()
 
 
 def _budget(line) -> str:
