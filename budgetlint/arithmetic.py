@@ -69,6 +69,11 @@ class Interval:
         """The interval times a positive ``factor`` (a change of unit)."""
         return Interval(self.value * factor, self.low * factor, self.high * factor)
 
+    @property
+    def exact(self) -> "Interval":
+        """The printed value taken as exact (points given, not a rounded result)."""
+        return Interval(self.value, self.value, self.value)
+
     def meets(self, other: "Interval", slack: Decimal = Decimal(0)) -> bool:
         """Can both stand for the same value, allowing ``slack`` either way?"""
         return self.low - slack <= other.high and other.low - slack <= self.high

@@ -148,14 +148,78 @@ def _score(points: Decimal, rate: Interval) -> Interval:
     return Interval(capped(rate.value), capped(rate.low), capped(rate.high))
 
 
+@rule("BL503", "score-exceeds-points", Severity.ERROR)
+def score_exceeds_points(context: Context):
+    """指标的得分超过了它的分值。
+
+    检查什么：每项指标都印出自己的分值和得分的自评表（四川式：… 分值 得分 偏差原因），
+    每项指标的得分不得大于分值。
+
+    为什么：一项指标最多得满分；得分大于分值，不是得分抄错，就是分值抄错，总分也跟着错。
+
+    不通过的例子::
+
+        数量指标   参保人数≧4.8万人   4.8万人   4.86万人   10   12
+
+    通过的例子（001）::
+
+        数量指标   参保人数≧4.8万人   4.8万人   4.86万人   10   10
+    """
+    for sheet in _sheets(context):
+        for indicator in sheet.indicators:
+            if indicator.points is None or indicator.score is None:
+                continue
+            if indicator.score.cell.figure.value > indicator.points.cell.figure.value:
+                yield Finding(
+                    indicator.score.span,
+                    f"指标得分 {indicator.score.shown} 大于其分值 {indicator.points.shown}",
+                    _related(indicator.points),
+                )
+
+
+@rule("BL504", "points-do-not-add-up", Severity.ERROR)
+def points_do_not_add_up(context: Context):
+    """各行、各项指标的分值加起来不等于总分一行的分值。
+
+    检查什么：四川式自评表的"总分"一行印有分值合计（通常为 100），对照各资金行与各项指标
+    分值之和。表中有一行读不出分值（例如两行并成了一行）时不检查。
+
+    为什么：分值是评分办法规定的权重，加起来不是总分，说明某项分值抄错或漏印。
+
+    不通过的例子::
+
+        年度资金总额 … 分值 10；当年财政拨款 10；上年结转资金 5；其他资金 5
+        指标分值 10、10、10、10、10、10、5、5
+        总分   100   98      （各分值之和为 100 时相符；改一项为 15 则不符）
+
+    通过的例子（001）::
+
+        资金 10 + 10 + 5 + 5，指标 10 × 6 + 5 × 2，总分分值 100
+    """
+    for sheet in _sheets(context):
+        if sheet.total_points is None or sheet.unread or not sheet.indicators:
+            continue
+        parts = [line.points for line in sheet.executions] + [indicator.points for indicator in sheet.indicators]
+        if any(place is None for place in parts):
+            continue
+        given = sum(place.cell.figure.value for place in parts)
+        stated = sheet.total_points.cell.figure.value
+        if given != stated:
+            yield Finding(
+                sheet.total_points.span,
+                f"总分一行的分值为 {sheet.total_points.shown}，而 {len(parts)} 行分值之和为 {given}，相差 {stated - given}",
+                _related(*parts),
+            )
+
+
 @rule("BL505", "total-score-mismatch", Severity.ERROR)
 def total_score_mismatch(context: Context):
     """总分不等于预算执行得分加各项指标得分。
 
-    检查什么：自评表的"总分"，对照预算执行一行的得分与指标表中每一项三级指标得分之和。
-    指标得分是打出的分，按印出的数计；预算执行得分是乘出来的，四舍五入或截去末位都算相符。
-    只在预算执行恰有一行得分、每项指标的得分都读得出时检查；得分格印有两个数
-    （"2.5 6"）的表不检查。
+    检查什么：自评表的"总分"，对照预算执行的得分与指标表中每一项三级指标得分之和：
+    湖北式的表预算执行恰有一行得分，四川式的表每一行资金都有得分，都加进总分。指标得分
+    是打出的分，按印出的数计；预算执行得分是乘出来的，四舍五入或截去末位都算相符。
+    有一项得分读不出（得分格印有两个数"2.5 6"，或两行并成了一行）的表不检查。
 
     为什么：总分是各项得分相加得来的，与之不符，说明某项得分或总分抄错了。
 
@@ -172,24 +236,27 @@ def total_score_mismatch(context: Context):
         总分   95.27
     """
     for sheet in _sheets(context):
-        scores = [line.score for line in sheet.executions if line.score is not None]
-        if sheet.total is None or len(scores) != 1 or not sheet.indicators or sheet.unread:
+        scores = [line.score for line in sheet.executions]
+        if sheet.total is None or not scores or None in scores or not sheet.indicators or sheet.unread:
+            continue
+        if sheet.style == "湖北" and len(scores) != 1:
             continue
         if any(indicator.score is None for indicator in sheet.indicators):
             continue
         parts = scores + [indicator.score for indicator in sheet.indicators]
-        # an indicator's score is the points given, exact as printed; the execution
-        # score is a product, printed rounded or cut
-        given = sum(place.cell.figure.value for place in parts[1:])
-        computed = _stated(scores[0])
+        computed = Interval(Decimal(0), Decimal(0), Decimal(0))
+        for score in scores:  # a product printed rounded or cut; in Sichuan's sheets, given points
+            computed = computed + (_stated(score) if sheet.style == "湖北" else Interval.of(score.cell.figure).exact)
+        given = sum(indicator.score.cell.figure.value for indicator in sheet.indicators)
         computed = Interval(computed.value + given, computed.low + given, computed.high + given)
-        stated = _stated(sheet.total)
-        if stated.meets(computed):
+        total = _stated(sheet.total) if sheet.style == "湖北" else Interval.of(sheet.total.cell.figure).exact
+        if total.meets(computed):
             continue
         decimals = max(place.cell.figure.decimals for place in parts)
+        shown = "、".join(score.shown for score in scores)
         yield Finding(
             sheet.total.span,
-            f"总分 {sheet.total.shown}，而预算执行得分 {scores[0].shown} 与 {len(parts) - 1} 项指标得分之和为 "
+            f"总分 {sheet.total.shown}，而预算执行得分 {shown} 与 {len(parts) - len(scores)} 项指标得分之和为 "
             f"{_number(computed.value, decimals)}，相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}",
             _related(*parts),
         )

@@ -53,6 +53,8 @@ def test_every_rule_is_documented_with_examples():
         "BL410",
         "BL501",
         "BL502",
+        "BL503",
+        "BL504",
         "BL505",
         "BL506",
     ]

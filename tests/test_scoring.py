@@ -110,10 +110,30 @@ def test_sichuan_sheets_take_the_rate_on_the_budget_after_its_adjustments():
         ("年度资金总额", Decimal("190.27"), Decimal("-21.05"), Decimal("169.22"), "10"),
         ("当年财政拨款", Decimal("185.04"), Decimal("-21.05"), Decimal("163.99"), "10"),
     ]
-    assert sum(len(s.executions) for s in sheets) == 24 and not any(s.unread for s in sheets)
+    assert sum(len(s.executions) for s in sheets) == 24
+    assert [bool(s.unread) for s in sheets] == [False, False, False, False, True, False]  # see below
     found = budgetlint.lint_file(SEEDS["001"], select=["BL5"])
     assert [(d.code, d.line, d.column) for d in found] == [("BL501", 130, 2), ("BL501", 1309, 2)]
     assert "96.99%" in found[0].message and "163.99" in found[0].message and "96.927%" in found[0].message
     # 001's scores are not 分值 × 执行率 (10 × 56.06% is given 7): no header states that formula, so
     # BL502 says nothing; "结转下年" does not change the denominator (13.65 ÷ 24.35 = 56.06%)
     assert sheets[1].points is None and sheets[1].executions[0].adjustment == 0
+
+
+def _sichuan(old: str, new: str):
+    text = SEEDS["001"].read_text(encoding="utf-8")
+    assert old in text
+    return [(d.code, d.line) for d in budgetlint.lint_text(text.replace(old, new, 1), select=["BL503", "BL504", "BL505"])]
+
+
+def test_sichuan_points_and_scores_add_up_to_their_total():
+    """001's first sheet: fund lines 10 + 10 + 5 + 5 and indicators 10 × 6 + 5 × 2 make the
+    总分 row's 100; scores 9 + 9 + 5 + 5 + 70 make its 98. All six sheets hold, but the fifth,
+    whose 社会效益 and 满意度 rows were read as one (line 1056), is not summed."""
+    assert budgetlint.lint_file(SEEDS["001"], select=["BL503", "BL504", "BL505"]) == []
+    sheets = read_sheets(budgetlint.read_path(SEEDS["001"]))
+    assert [(s.style, s.total_points.shown, s.total.shown) for s in sheets][:2] == [("四川", "100", "98"), ("四川", "100", "94")]
+    assert sheets[4].unread and "1056" in sheets[4].unread[0]
+    assert _sichuan("总分\n\t100\n\t98", "总分\n\t100\n\t97") == [("BL505", 263)]
+    assert _sichuan("4.86万人\n\t10\n\t10", "4.86万人\n\t10\n\t12") == [("BL503", 182), ("BL505", 263)]
+    assert _sichuan("4.86万人\n\t10\n\t10", "4.86万人\n\t15\n\t10") == [("BL504", 262)]

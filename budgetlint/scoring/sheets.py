@@ -82,6 +82,8 @@ class Indicator:
     name: str
     row: Row
     score: Place | None
+    #: Its own 分值, where the sheet prints one per indicator (Sichuan).
+    points: Place | None = None
 
 
 @attrs.frozen
@@ -95,6 +97,11 @@ class Sheet:
     total: Place | None
     #: The 项目名称 the sheet prints (None for a whole-department sheet).
     project: str | None = None
+    #: "湖北" (a points-per-execution header, indicators scored under weighted labels) or
+    #: "四川" (every line and indicator with its own 分值 and 得分, 总分 of both).
+    style: str = "湖北"
+    #: The 总分 row's 分值, where it prints one (Sichuan).
+    total_points: Place | None = None
     #: Why part of the sheet was not read (each is a sheet figure left unchecked).
     unread: tuple[str, ...] = ()
 
@@ -256,8 +263,9 @@ def _score(table: Table, row: Row) -> tuple[Place | None, bool]:
 def read_sheet(table: Table) -> Sheet:
     unread: list[str] = []
     executions, indicators, weights = [], [], []
-    total = None
+    total = total_points = None
     in_indicators = False
+    width = 0
     open_first: list = []
     project = None
     sichuan = _column(table, "全年预算数") is not None and _column(table, "全年执行数") is not None
@@ -267,17 +275,27 @@ def read_sheet(table: Table) -> Sheet:
         texts = [row.label] + [cell.text for cell in row.cells if cell is not None]
         if _TOTAL.match(row.label.strip() or (texts[1] if len(texts) > 1 else "")):
             figures = [p for p in _places(table, row) if _is_amount(p.cell)]
-            total = figures[0] if figures else None
+            if sichuan and len(figures) == 2:
+                total_points, total = figures
+            elif not sichuan:
+                total = figures[0] if figures else None
             in_indicators = False
             continue
         if any(_INDICATOR_HEADER.search(text or "") for text in texts):
             in_indicators = True
+            width = sum(1 for text in texts if text and text.strip())
             weights += _weights(table, row, open_first)
             continue
         if not in_indicators:
             found = _sichuan(table, row, unread) if sichuan else _execution(table, row, unread)
             if found is not None:
                 executions.append(found)
+            continue
+        if sum(1 for text in texts if text and text.strip()) > width:
+            unread.append(f"第 {row.line} 行的格数多于指标表头（两行并成了一行，或一格被拆开）")
+            continue
+        if sichuan:
+            _sichuan_indicator(table, row, indicators, unread)
             continue
         weights += _weights(table, row, open_first)
         score, readable = _score(table, row)
@@ -287,8 +305,36 @@ def read_sheet(table: Table) -> Sheet:
         elif score is not None:
             indicators.append(Indicator(row.label, row, score))
     return Sheet(
-        table, _points(table), tuple(executions), tuple(indicators), tuple(weights), total, project, tuple(unread)
+        table,
+        _points(table),
+        tuple(executions),
+        tuple(indicators),
+        tuple(weights),
+        total,
+        project,
+        "四川" if sichuan else "湖北",
+        total_points,
+        tuple(unread),
     )
+
+
+#: A row that only names a level of indicators ("产出指标", "社会效益|指标").
+_LEVEL_ONLY = re.compile(r"^[\u4e00-\u9fff]{0,8}指标$")
+
+
+def _sichuan_indicator(table: Table, row: Row, indicators: list, unread: list[str]) -> None:
+    """An indicator of a Sichuan sheet: its last two adjacent bare numbers are its 分值
+    and 得分 (a 偏差原因 may follow). A row with indicator text and no such pair has
+    lost its figures, and the sheet's sums are then not checked."""
+    places = [p for p in _places(table, row) if p.cell.text.strip()]
+    numbers = [i for i, p in enumerate(places) if _BARE_NUMBER.match(p.cell.text) and p.cell.figure is not None]
+    if len(numbers) >= 2 and numbers[-1] == numbers[-2] + 1:
+        points, score = places[numbers[-2]], places[numbers[-1]]
+        indicators.append(Indicator(row.label, row, score, points))
+        return
+    words = [p.cell.text for p in places] + [row.label]
+    if sum(1 for text in words if text.strip() and not _LEVEL_ONLY.match(re.sub(r"\s+", "", text))) >= 2:
+        unread.append(f"第 {row.line} 行的指标没有读出分值和得分")
 
 
 #: The kinds of table that are score sheets.
