@@ -1,0 +1,89 @@
+"""What budgetlint reads in the 绩效自评 sheets, and how many retyped sheet
+figures it notices.
+
+Run:  python benchmarks/sheets.py [--corpus] [FILE...]
+
+For each document with score sheets prints the sheets read, their budget
+lines, indicators, and what was left unread; then retypes every figure the
+BL5xx rules look at (each budget line's 预算数, 执行数, 执行率, 得分 and 分值,
+each indicator's 分值 and 得分, the 总分) in two ways (its last printed digit
+moved by 11 units; each digit replaced in turn), lints the document again, and
+counts the change as found when a finding appears that the unchanged document
+does not have.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from narrative import CORPUS, EXAMPLES, _each_digit, _last_digit, _text
+
+import budgetlint
+from budgetlint.engine import lint_document, load_rules
+from budgetlint.scoring import read_sheets
+
+
+def figures(sheets) -> list:
+    """The places of every figure a BL5xx rule reads."""
+    places = []
+    for sheet in sheets:
+        for line in sheet.executions:
+            places += [line.budget, line.spent, line.rate, line.score, line.points]
+        for indicator in sheet.indicators:
+            places += [indicator.points, indicator.score]
+        places += [sheet.total, sheet.total_points]
+    return [p for p in places if p is not None and p.cell is not None and p.cell.figure is not None]
+
+
+def mutate(path: Path, text: str, places: list, retype) -> tuple[int, int]:
+    rules = load_rules()
+    lines = text.split("\n")
+    baseline = {(d.code, d.line, d.column, d.message) for d in lint_document(budgetlint.read_text(text, str(path)), rules)}
+    found = total = 0
+    for place in places:
+        span = place.cell.figure.span
+        if span.line != span.end_line:
+            continue
+        line = lines[span.line - 1]
+        for retyped in retype(place.cell.figure):
+            total += 1
+            lines[span.line - 1] = line[: span.column - 1] + retyped + line[span.end_column - 1 :]
+            mutated = budgetlint.read_text("\n".join(lines), str(path))
+            lines[span.line - 1] = line
+            if {(d.code, d.line, d.column, d.message) for d in lint_document(mutated, rules)} - baseline:
+                found += 1
+    return found, total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", action="store_true", help="the examples and every PDF of ../shared/corpus")
+    parser.add_argument("files", nargs="*", type=Path)
+    args = parser.parse_args()
+    paths = args.files or sorted(EXAMPLES.glob("*.txt"))
+    if args.corpus:
+        paths = sorted(EXAMPLES.glob("*.txt")) + sorted(CORPUS.glob("*.pdf"))
+    print("| document | sheets | budget lines | indicators | unread | last digit +11, found | one digit changed, found |")
+    print("|---|---|---|---|---|---|---|")
+    sums = [0, 0, 0, 0]
+    for path in paths:
+        text = _text(path)
+        sheets = read_sheets(budgetlint.read_text(text, str(path)))
+        if not sheets:
+            continue
+        places = figures(sheets)
+        last = mutate(path, text, places, _last_digit)
+        each = mutate(path, text, places, _each_digit)
+        for i, value in enumerate(last + each):
+            sums[i] += value
+        lines = sum(len(s.executions) for s in sheets)
+        indicators = sum(len(s.indicators) for s in sheets)
+        unread = sum(len(s.unread) for s in sheets)
+        print(f"| {path.name} | {len(sheets)} | {lines} | {indicators} | {unread} | {last[0]}/{last[1]} | {each[0]}/{each[1]} |")
+    share = lambda found, total: f"{found}/{total} ({found * 100 // max(total, 1)}%)"  # noqa: E731
+    print(f"| total | | | | | {share(sums[0], sums[1])} | {share(sums[2], sums[3])} |")
+
+
+if __name__ == "__main__":
+    main()
