@@ -109,29 +109,42 @@ def _each_digit(figure) -> list[str]:
     return variants
 
 
-def mutate(path: Path, text: str, tied: list, retype=_last_digit) -> tuple[int, int, list]:
+def retyped_found(path: Path, text: str, figures: list, retype) -> tuple[int, int, list]:
+    """Retype each (figure, label) in turn; (found, total, missed) where a retyping is
+    found when the document then has a finding it did not have."""
     rules = load_rules()
     lines = text.split("\n")
     document = budgetlint.read_text(text, str(path))
     baseline = {(d.code, d.line, d.column, d.message) for d in lint_document(document, rules)}
     seen, found, total, missed = set(), 0, 0, []
-    for item, tokens in tied:
-        for token in tokens:
-            span = token.figure.span
-            if span in seen or span.line != span.end_line:
-                continue
-            seen.add(span)
-            line = lines[span.line - 1]
-            for retyped in retype(token.figure):
-                total += 1
-                lines[span.line - 1] = line[: span.column - 1] + retyped + line[span.end_column - 1 :]
-                mutated = budgetlint.read_text("\n".join(lines), str(path))
-                lines[span.line - 1] = line
-                if {(d.code, d.line, d.column, d.message) for d in lint_document(mutated, rules)} - baseline:
-                    found += 1
-                else:
-                    missed.append(f"{span.line}:{span.column} {token.figure} → {retyped} ({_kind(item)})")
+    for figure, label in figures:
+        span = figure.span
+        if span in seen or span.line != span.end_line:
+            continue
+        seen.add(span)
+        line = lines[span.line - 1]
+        for retyped in retype(figure):
+            total += 1
+            lines[span.line - 1] = line[: span.column - 1] + retyped + line[span.end_column - 1 :]
+            mutated = budgetlint.read_text("\n".join(lines), str(path))
+            lines[span.line - 1] = line
+            if {(d.code, d.line, d.column, d.message) for d in lint_document(mutated, rules)} - baseline:
+                found += 1
+            else:
+                missed.append(f"{span.line}:{span.column} {figure} → {retyped} ({label})")
     return found, total, missed
+
+
+def mutate(path: Path, text: str, tied: list, retype=_last_digit) -> tuple[int, int, list]:
+    figures = [(token.figure, _kind(item)) for item, tokens in tied for token in tokens]
+    return retyped_found(path, text, figures, retype)
+
+
+def paths_of(args) -> list[Path]:
+    """The files named, or the examples (and with --corpus every PDF of ../shared/corpus)."""
+    if args.corpus:
+        return sorted(EXAMPLES.glob("*.txt")) + sorted(CORPUS.glob("*.pdf"))
+    return args.files or sorted(EXAMPLES.glob("*.txt"))
 
 
 def main() -> None:
@@ -141,9 +154,7 @@ def main() -> None:
     parser.add_argument("--corpus", action="store_true", help="the examples and every PDF of ../shared/corpus")
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
-    paths = args.files or sorted(EXAMPLES.glob("*.txt"))
-    if args.corpus:
-        paths = sorted(EXAMPLES.glob("*.txt")) + sorted(CORPUS.glob("*.pdf"))
+    paths = paths_of(args)
     header = "| document | statements | tied | findings |"
     if args.mutate:
         header += " last digit +11, found | one digit changed, found |"

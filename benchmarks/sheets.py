@@ -17,10 +17,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from narrative import CORPUS, EXAMPLES, _each_digit, _last_digit, _text
+from narrative import _each_digit, _last_digit, _text, paths_of, retyped_found
 
 import budgetlint
-from budgetlint.engine import lint_document, load_rules
 from budgetlint.scoring import read_sheets
 
 
@@ -37,22 +36,7 @@ def figures(sheets) -> list:
 
 
 def mutate(path: Path, text: str, places: list, retype) -> tuple[int, int]:
-    rules = load_rules()
-    lines = text.split("\n")
-    baseline = {(d.code, d.line, d.column, d.message) for d in lint_document(budgetlint.read_text(text, str(path)), rules)}
-    found = total = 0
-    for place in places:
-        span = place.cell.figure.span
-        if span.line != span.end_line:
-            continue
-        line = lines[span.line - 1]
-        for retyped in retype(place.cell.figure):
-            total += 1
-            lines[span.line - 1] = line[: span.column - 1] + retyped + line[span.end_column - 1 :]
-            mutated = budgetlint.read_text("\n".join(lines), str(path))
-            lines[span.line - 1] = line
-            if {(d.code, d.line, d.column, d.message) for d in lint_document(mutated, rules)} - baseline:
-                found += 1
+    found, total, _ = retyped_found(path, text, [(place.cell.figure, "sheet") for place in places], retype)
     return found, total
 
 
@@ -60,10 +44,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="store_true", help="the examples and every PDF of ../shared/corpus")
     parser.add_argument("files", nargs="*", type=Path)
-    args = parser.parse_args()
-    paths = args.files or sorted(EXAMPLES.glob("*.txt"))
-    if args.corpus:
-        paths = sorted(EXAMPLES.glob("*.txt")) + sorted(CORPUS.glob("*.pdf"))
+    paths = paths_of(parser.parse_args())
     print("| document | sheets | budget lines | indicators | unread | last digit +11, found | one digit changed, found |")
     print("|---|---|---|---|---|---|---|")
     sums = [0, 0, 0, 0]
