@@ -45,7 +45,9 @@ def main() -> None:
     parser.add_argument("--corpus", action="store_true", help="the examples and every PDF of ../shared/corpus")
     parser.add_argument("files", nargs="*", type=Path)
     paths = paths_of(parser.parse_args())
-    print("| document | sheets | budget lines | indicators | unread | last digit +11, found | one digit changed, found |")
+    print(
+        "| document | sheets | budget lines | indicators | unread | last digit +11, found | one digit changed, found |"
+    )
     print("|---|---|---|---|---|---|---|")
     sums = [0, 0, 0, 0]
     for path in paths:
@@ -61,7 +63,8 @@ def main() -> None:
         lines = sum(len(s.executions) for s in sheets)
         indicators = sum(len(s.indicators) for s in sheets)
         unread = sum(len(s.unread) for s in sheets)
-        print(f"| {path.name} | {len(sheets)} | {lines} | {indicators} | {unread} | {last[0]}/{last[1]} | {each[0]}/{each[1]} |")
+        counts = f"{len(sheets)} | {lines} | {indicators} | {unread}"
+        print(f"| {path.name} | {counts} | {last[0]}/{last[1]} | {each[0]}/{each[1]} |")
     share = lambda found, total: f"{found}/{total} ({found * 100 // max(total, 1)}%)"  # noqa: E731
     print(f"| total | | | | | {share(sums[0], sums[1])} | {share(sums[2], sums[3])} |")
 

@@ -188,7 +188,12 @@ def empty_note_with_figures(context: Context):
 
 #: The subject whose absence an empty table of a kind is explained by, and how a
 #: sentence names it.
-_EMPTY_SUBJECTS = (("政府性基金", "政府性基金"), ("国有资本经营", "国有资本经营?"), ("三公", "三公"), ("机关运行", "机关运行"))
+_EMPTY_SUBJECTS = (
+    ("政府性基金", "政府性基金"),
+    ("国有资本经营", "国有资本经营?"),
+    ("三公", "三公"),
+    ("机关运行", "机关运行"),
+)
 _NO_DATA = r"无数据|没有数据|空表|无发生额|无相关|无此项"
 _NEGATION = r"无|没有|未(?:安排|编制|使用|发生)"
 _ZERO = r"(?:为|支出|收入|预算|决算|拨款)\s*0(?:\.0+)?\s*(?:万?元)?(?![\d.])|为零"
@@ -241,7 +246,10 @@ def empty_table_unexplained(context: Context):
         2021 年本部门没有使用政府性基金预算安排的支出。
     """
     document = context.document
-    if not any(sentence.money and ("支出" in sentence.marked or "收入" in sentence.marked) for sentence in context.statements.sentences):
+    if not any(
+        sentence.money and ("支出" in sentence.marked or "收入" in sentence.marked)
+        for sentence in context.statements.sentences
+    ):
         return
     if not any(
         cell is not None and cell.figure is not None and cell.figure.value != 0

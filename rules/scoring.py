@@ -207,7 +207,8 @@ def points_do_not_add_up(context: Context):
         if given != stated:
             yield Finding(
                 sheet.total_points.span,
-                f"总分一行的分值为 {sheet.total_points.shown}，而 {len(parts)} 行分值之和为 {given}，相差 {stated - given}",
+                f"总分一行的分值为 {sheet.total_points.shown}，而 {len(parts)} 行分值之和为 {given}，"
+                f"相差 {stated - given}",
                 _related(*parts),
             )
 
@@ -257,7 +258,8 @@ def total_score_mismatch(context: Context):
         yield Finding(
             sheet.total.span,
             f"总分 {sheet.total.shown}，而预算执行得分 {shown} 与 {len(parts) - len(scores)} 项指标得分之和为 "
-            f"{_number(computed.value, decimals)}，相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}",
+            f"{_number(computed.value, decimals)}，"
+            f"相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}",
             _related(*parts),
         )
 

@@ -202,7 +202,9 @@ def test_an_empty_table_is_explained_in_the_seeds():
     for name in ("000", "001", "002", "003", "004"):
         assert budgetlint.lint_file(SEEDS[name], select=["BL015"]) == []
     lines = SEEDS["004"].read_text(encoding="utf-8").split("\n")
-    said = [i for i, line in enumerate(lines) if "政府性基金" in line and "万元" in line or "没有使用政府性基金" in line]
+    said = [
+        i for i, line in enumerate(lines) if "政府性基金" in line and "万元" in line or "没有使用政府性基金" in line
+    ]
     assert [i + 1 for i in said] == [402, 436, 468]
     for i in said[1:]:
         lines[i] = "本部门预算情况如下。"

@@ -66,7 +66,11 @@ _amounts = st.decimals(min_value=1, max_value=9999, places=2)
 
 
 @settings(max_examples=60, deadline=None)
-@given(_amounts, st.decimals(min_value=Decimal("0.2"), max_value=1, places=3), st.lists(st.integers(0, 10), min_size=1, max_size=8))
+@given(
+    _amounts,
+    st.decimals(min_value=Decimal("0.2"), max_value=1, places=3),
+    st.lists(st.integers(0, 10), min_size=1, max_size=8),
+)
 def test_a_generated_sheet_is_silent_and_one_changed_figure_is_found(budget, share, scores):
     spent = (budget * share).quantize(Decimal("0.01"))
     if spent <= 0:
@@ -123,7 +127,9 @@ def test_sichuan_sheets_take_the_rate_on_the_budget_after_its_adjustments():
 def _sichuan(old: str, new: str):
     text = SEEDS["001"].read_text(encoding="utf-8")
     assert old in text
-    return [(d.code, d.line) for d in budgetlint.lint_text(text.replace(old, new, 1), select=["BL503", "BL504", "BL505"])]
+    return [
+        (d.code, d.line) for d in budgetlint.lint_text(text.replace(old, new, 1), select=["BL503", "BL504", "BL505"])
+    ]
 
 
 def test_sichuan_points_and_scores_add_up_to_their_total():
@@ -132,7 +138,10 @@ def test_sichuan_points_and_scores_add_up_to_their_total():
     whose 社会效益 and 满意度 rows were read as one (line 1056), is not summed."""
     assert budgetlint.lint_file(SEEDS["001"], select=["BL503", "BL504", "BL505"]) == []
     sheets = read_sheets(budgetlint.read_path(SEEDS["001"]))
-    assert [(s.style, s.total_points.shown, s.total.shown) for s in sheets][:2] == [("四川", "100", "98"), ("四川", "100", "94")]
+    assert [(s.style, s.total_points.shown, s.total.shown) for s in sheets][:2] == [
+        ("四川", "100", "98"),
+        ("四川", "100", "94"),
+    ]
     assert sheets[4].unread and "1056" in sheets[4].unread[0]
     assert _sichuan("总分\n\t100\n\t98", "总分\n\t100\n\t97") == [("BL505", 263)]
     assert _sichuan("4.86万人\n\t10\n\t10", "4.86万人\n\t10\n\t12") == [("BL503", 182), ("BL505", 263)]

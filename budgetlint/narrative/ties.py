@@ -65,7 +65,13 @@ _SUBJECTS = (
     _subject("财政拨款收支总预算|财政拨款收支预算总计", "预算", "财政拨款收支总表", "收入", "收入总计", "总计"),
     _subject("财政拨款收入预算(?:合计|总计)?", "预算", "财政拨款收支总表", "收入", "收入总计", "本年收入合计", "总计"),
     _subject("财政拨款支出预算(?:合计|总计)?", "预算", "财政拨款收支总表", "支出", "支出总计", "本年支出合计", "总计"),
-    _subject("(?:一般公共预算|财政拨款的?)?(?:安排的?)?机关运行经费(?:财政拨款)?(?:预算)?(?:支出)?", "预算", "机关运行经费支出表", None, "合计"),
+    _subject(
+        "(?:一般公共预算|财政拨款的?)?(?:安排的?)?机关运行经费(?:财政拨款)?(?:预算)?(?:支出)?",
+        "预算",
+        "机关运行经费支出表",
+        None,
+        "合计",
+    ),
     _subject("收支总预算|收支预算总计", "预算", "部门收支总表", "收入", "收入总计", "总计"),
     _subject("收入预算(?:总计|合计)?", "预算", "部门收支总表", "收入", "收入总计", "本年收入合计", "总计"),
     _subject("支出预算(?:总计|合计)?", "预算", "部门收支总表", "支出", "支出总计", "本年支出合计", "总计"),
@@ -97,7 +103,10 @@ def _one_table(document: Document, kind: str) -> tuple[Table, Decimal] | None:
 _FUND_TABLE = {"决算": "一般公共预算财政拨款支出决算表", "预算": "一般公共预算支出表"}
 #: Columns of a fund's table by function that are not the year's own figure:
 #: a budget's 上年执行数 beside it, a final account's 年初预算 beside it.
-_OTHER_FIGURES = {"预算": re.compile(r"执行数|上年|决算|增减|变化|比较"), "决算": re.compile(r"预算数|年初|全年预算|调整")}
+_OTHER_FIGURES = {
+    "预算": re.compile(r"执行数|上年|决算|增减|变化|比较"),
+    "决算": re.compile(r"预算数|年初|全年预算|调整"),
+}
 
 
 def _year_column(table: Table, family: str):
@@ -172,7 +181,12 @@ _THREE_PUBLIC = (
     ("机关运行", r"机关运行经费"),  # not a part, but printed beside them in some 三公 tables
 )
 _PART_IN_SUBJECT = tuple(
-    (part, re.compile(rf"(?:^|[^\u4e00-\u9fff]|安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})({pattern})$"))
+    (
+        part,
+        re.compile(
+            rf"(?:^|[^\u4e00-\u9fff]|安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})({pattern})$"
+        ),
+    )
     for part, pattern in _THREE_PUBLIC
 )
 _PART_IN_HEADER = tuple((part, re.compile(pattern)) for part, pattern in _THREE_PUBLIC)

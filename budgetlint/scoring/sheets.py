@@ -31,7 +31,9 @@ _TOTAL = re.compile(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
 _WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 #: "得分 (20分*执行率)": the points the budget execution is worth.
-_EXECUTION_POINTS = re.compile(r"(\d+)\s*分\s*[*×xX]\s*执行率|预算执行[^（(]*(?:[（(][^）)]*[)）])*\s*[（(]\s*(\d+)\s*分")
+_EXECUTION_POINTS = re.compile(
+    r"(\d+)\s*分\s*[*×xX]\s*执行率|预算执行[^（(]*(?:[（(][^）)]*[)）])*\s*[（(]\s*(\d+)\s*分"
+)
 #: Names of the first-level indicators; 成本指标 is one only where no other is still open.
 _FIRST_LEVEL = ("产出指标", "效益指标", "满意度指标", "成本指标")
 
@@ -163,15 +165,16 @@ def _sichuan(table: Table, row: Row, unread: list[str]) -> Execution | None:
     if _leading_figure(budget.cell) is None or not _is_amount(spent.cell) or adjustment is None:
         unread.append(f"第 {row.line} 行「{label}」的预算数或执行数读不出")
         return None
-    def figure_or_none(place, percent):
-        cell = place.cell if place is not None else None
-        ok = cell is not None and cell.figure is not None and cell.figure.percent == percent
-        return place if ok else None
     name = re.sub(r"^其中[：:]", "", label.strip())
     return Execution(
-        name, budget, spent, figure_or_none(rate, True), figure_or_none(score, False),
-        figure_or_none(points, False), adjustment,
+        name, budget, spent, _printing(rate, True), _printing(score, False), _printing(points, False), adjustment
     )
+
+
+def _printing(place: Place | None, percent: bool) -> Place | None:
+    """``place`` if it prints a figure (a percentage or not, as asked), else None."""
+    cell = place.cell if place is not None else None
+    return place if cell is not None and cell.figure is not None and cell.figure.percent == percent else None
 
 
 def _texts(table: Table) -> str:
@@ -179,9 +182,11 @@ def _texts(table: Table) -> str:
 
 
 def _points(table: Table) -> Decimal | None:
-    texts = [_texts(table)] + [row.label for row in table.rows] + [
-        cell.text for row in table.rows[:8] for cell in row.cells if cell is not None
-    ]
+    texts = (
+        [_texts(table)]
+        + [row.label for row in table.rows]
+        + [cell.text for row in table.rows[:8] for cell in row.cells if cell is not None]
+    )
     for text in texts:
         found = _EXECUTION_POINTS.search(text or "")
         if found:
@@ -210,7 +215,10 @@ def _execution(table: Table, row: Row, unread: list[str]) -> Execution | None:
     figures = [p for p in figures if p.cell.text.strip()]
     if len(figures) < 2:
         return None
-    kinds = ["rate" if p.cell.figure is not None and p.cell.figure.percent else "amount" if _is_amount(p.cell) else "text" for p in figures]
+    kinds = [
+        "rate" if p.cell.figure is not None and p.cell.figure.percent else "amount" if _is_amount(p.cell) else "text"
+        for p in figures
+    ]
     if kinds[:2] != ["amount", "amount"] or "text" in kinds[:4] or kinds[2:3] not in ([], ["rate"]):
         unread.append(f"第 {row.line} 行「{name}」的数字不是 预算数、执行数、执行率、得分")
         return None
