@@ -12,6 +12,7 @@ from budgetlint.arithmetic import Interval, percentage, rounded_or_cut
 from budgetlint.engine import Context, rule
 from budgetlint.figures import WAN_PER_UNIT
 from budgetlint.findings import Finding, Severity
+from budgetlint.model import Span
 from budgetlint.places import describe
 from budgetlint.scoring import read_sheets
 from budgetlint.text import key
@@ -264,6 +265,11 @@ def total_score_mismatch(context: Context):
         )
 
 
+#: "2020 年度医疗救助项目绩效自评得分 95.27 分"
+_SCORE_SAID = re.compile(
+    r"年度\s*(?P<name>[\u4e00-\u9fff、（）()]+?)项目(?:绩效)?自评(?:总)?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
+)
+
 #: "3. 政府买岗经费项目绩效自评综述：项目全年预算数为 3 万元，执行数为 2.22 万元，完成预算的 44.5%"
 _PROJECT = re.compile(r"([\u4e00-\u9fff、（）()]+?)项目(?:支出)?绩效自评(?:综述|情况)?[：:]")
 
@@ -283,7 +289,8 @@ def sheet_restatement_mismatch(context: Context):
 
     检查什么："××项目绩效自评综述：项目全年预算数为 a 万元，执行数为 b 万元，完成预算的
     c%"这样的句子，按项目名称找到项目名称相同的那一张自评表（恰有一张，且只有一行资金），
-    把 a、b、c 分别与表中的预算数、执行数、执行率比较。都按印出的位数看作区间，执行率
+    把 a、b、c 分别与表中的预算数、执行数、执行率比较；"××年度××项目绩效自评得分 d 分"
+    的 d 与该表的总分比较。都按印出的位数看作区间，执行率
     四舍五入或截去末位都算相符。
 
     为什么：同一个项目在说明和自评表中写出两个预算数，读者不知道哪一个是对的；通常是
@@ -302,6 +309,7 @@ def sheet_restatement_mismatch(context: Context):
     sheets = _by_project(_sheets(context))
     if not sheets:
         return
+    yield from _scores_said(context, sheets)
     for completion in context.statements.completions:
         if completion.budget is None or completion.actual is None:
             continue
@@ -332,4 +340,28 @@ def sheet_restatement_mismatch(context: Context):
                     rate.figure.span,
                     f"文字说「{named[1]}」项目完成预算的 {rate.figure}%，而该项目自评表的执行率为 {line.rate.shown}",
                     _related(line.rate),
+                )
+
+
+def _scores_said(context: Context, sheets: dict):
+    """ "××项目绩效自评得分 95.27 分" against the 总分 of that project's sheet."""
+    for paragraph in context.document.paragraphs:
+        for segment in paragraph.segments:
+            if "自评" not in segment.text:
+                continue
+            for said in _SCORE_SAID.finditer(segment.text):
+                sheet = sheets.get(key(said["name"]))
+                if sheet is None or sheet.total is None:
+                    continue
+                value = Decimal(said["score"])
+                decimals = len(said["score"].partition(".")[2])
+                if rounded_or_cut(value, decimals).meets(Interval.of(sheet.total.cell.figure)):
+                    continue
+                start = segment.column + said.start("score")
+                span = Span(segment.line, start, segment.line, start + len(said["score"]))
+                yield Finding(
+                    span,
+                    f"文字说「{said['name']}」项目自评得分 {said['score']} 分，"
+                    f"而该项目自评表的总分为 {sheet.total.shown}",
+                    _related(sheet.total),
                 )

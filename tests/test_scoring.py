@@ -146,3 +146,16 @@ def test_sichuan_points_and_scores_add_up_to_their_total():
     assert _sichuan("总分\n\t100\n\t98", "总分\n\t100\n\t97") == [("BL505", 263)]
     assert _sichuan("4.86万人\n\t10\n\t10", "4.86万人\n\t10\n\t12") == [("BL503", 182), ("BL505", 263)]
     assert _sichuan("4.86万人\n\t10\n\t10", "4.86万人\n\t15\n\t10") == [("BL504", 262)]
+
+
+def test_a_project_score_said_in_the_text_against_its_sheet():
+    """000, line 790: "2020 年度医疗救助项目绩效自评得分 95.27 分" is the sheet's 总分 (line 564)."""
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    changed = text.replace("项目绩效自评得分 95.27 分", "项目绩效自评得分 96.27 分")
+    assert changed != text
+    found = [d for d in budgetlint.lint_text(changed, select=["BL506"]) if d.line == 790]
+    assert [(d.line, d.column, d.end_column) for d in found] == [(790, 33, 38)]
+    assert "96.27" in found[0].message and "95.27" in found[0].message
+    assert [(r.line, r.column) for r in found[0].related] == [(564, 4)]
+    rounded = text.replace("项目绩效自评得分 95.27 分", "项目绩效自评得分 95.3 分")
+    assert [d.line for d in budgetlint.lint_text(rounded, select=["BL506"])] == [445]
