@@ -219,7 +219,9 @@ def total_score_mismatch(context: Context):
     """总分不等于预算执行得分加各项指标得分。
 
     检查什么：自评表的"总分"，对照预算执行的得分与指标表中每一项三级指标得分之和：
-    湖北式的表预算执行恰有一行得分，四川式的表每一行资金都有得分，都加进总分。指标得分
+    湖北式的表预算执行恰有一行得分，四川式的表每一行资金都有得分，都加进总分；得分汇总表
+    （评价指标 / 权重 / 标准分值 / 自评得分，"综合绩效"一行）是各一级指标得分之和，"其中"
+    各行不重复相加。指标得分
     是打出的分，按印出的数计；预算执行得分是乘出来的，四舍五入或截去末位都算相符。
     有一项得分读不出（得分格印有两个数"2.5 6"，或两行并成了一行）的表不检查。
 
@@ -239,7 +241,9 @@ def total_score_mismatch(context: Context):
     """
     for sheet in _sheets(context):
         scores = [line.score for line in sheet.executions]
-        if sheet.total is None or not scores or None in scores or not sheet.indicators or sheet.unread:
+        if sheet.total is None or None in scores or not sheet.indicators or sheet.unread:
+            continue
+        if not scores and sheet.style != "汇总":
             continue
         if sheet.style == "湖北" and len(scores) != 1:
             continue
@@ -248,17 +252,18 @@ def total_score_mismatch(context: Context):
         parts = scores + [indicator.score for indicator in sheet.indicators]
         computed = Interval(Decimal(0), Decimal(0), Decimal(0))
         for score in scores:  # a product printed rounded or cut; in Sichuan's sheets, given points
+            # (a summary has no budget line: its 预算执行 is one of its rows, printed as its sheet's)
             computed = computed + (_stated(score) if sheet.style == "湖北" else Interval.of(score.cell.figure).exact)
         given = sum(indicator.score.cell.figure.value for indicator in sheet.indicators)
         computed = Interval(computed.value + given, computed.low + given, computed.high + given)
-        total = _stated(sheet.total) if sheet.style == "湖北" else Interval.of(sheet.total.cell.figure).exact
+        total = _stated(sheet.total) if sheet.style != "四川" else Interval.of(sheet.total.cell.figure).exact
         if total.meets(computed):
             continue
         decimals = max(place.cell.figure.decimals for place in parts)
-        shown = "、".join(score.shown for score in scores)
+        shown = f"预算执行得分 {'、'.join(score.shown for score in scores)} 与 " if scores else ""
         yield Finding(
             sheet.total.span,
-            f"总分 {sheet.total.shown}，而预算执行得分 {shown} 与 {len(parts) - len(scores)} 项指标得分之和为 "
+            f"总分 {sheet.total.shown}，而{shown}{len(parts) - len(scores)} 项指标得分之和为 "
             f"{_number(computed.value, decimals)}，"
             f"相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}",
             _related(*parts),

@@ -345,10 +345,56 @@ def _sichuan_indicator(table: Table, row: Row, indicators: list, unread: list[st
         unread.append(f"第 {row.line} 行的指标没有读出分值和得分")
 
 
-#: The kinds of table that are score sheets.
+_SUMMARY_TOTAL = re.compile(r"^(?:综合绩效|合计|总分|综合得分)$")
+
+
+def read_summary(table: Table) -> Sheet | None:
+    """A score summary (评价指标 / 权重 / 标准分值 / 自评得分, 综合绩效 last): each
+    top-level row is an indicator with its points and score. The rows under
+    "其中：" are its parts, read only to be skipped: they must close their parent
+    exactly (8 + 8 of 16), or the summary is left unchecked."""
+    points_at = _column(table, "标准分值", "评级分值", "分值")
+    score_at = next((c.index for c in table.columns if "得分" in (c.header or "")), None)
+    if points_at is None or score_at is None:
+        return None
+    indicators, unread = [], []
+    total = total_points = None
+    left: Decimal | None = None  # the parent's points its 其中 parts have still to make up
+    for row in table.rows:
+        points = _printing(Place(table, row, table.columns[points_at]), False)
+        score = _printing(Place(table, row, table.columns[score_at]), False)
+        label = re.sub(r"\s+", "", row.label)
+        if _SUMMARY_TOTAL.match(label):
+            total, total_points = score, points
+            break
+        if points is None or score is None:
+            unread.append(f"第 {row.line} 行没有读出标准分值和得分")
+            continue
+        if label.startswith("其中") and indicators:
+            left = indicators[-1].points.cell.figure.value
+        if left is not None and left > 0:
+            left -= points.cell.figure.value
+            continue
+        if left is not None and left != 0:
+            unread.append(f"第 {row.line} 行之前的「其中」各项分值加起来不等于上级指标")
+        left = None
+        indicators.append(Indicator(row.label, row, score, points))
+    if left:
+        unread.append("「其中」各项分值加起来不等于上级指标")
+    return Sheet(table, None, (), tuple(indicators), (), total, None, "汇总", total_points, tuple(unread))
+
+
+#: The kinds of table that are score sheets, and score summaries.
 _SHEETS = ("项目支出绩效自评表", "部门整体支出绩效自评表")
+_SUMMARIES = ("绩效评分表",)
 
 
 def read_sheets(document: Document) -> list[Sheet]:
-    """Every score sheet of the document, as a model."""
-    return [read_sheet(table) for table in document.tables if table.kind in _SHEETS]
+    """Every score sheet and score summary of the document, as a model."""
+    sheets = []
+    for table in document.tables:
+        if table.kind in _SHEETS:
+            sheets.append(read_sheet(table))
+        elif table.kind in _SUMMARIES and (summary := read_summary(table)) is not None:
+            sheets.append(summary)
+    return sheets
