@@ -44,7 +44,7 @@ def test_each_figure_of_a_seed_sheet_changed_is_found():
     assert _changed("76.37%\t15.27", "76.37%\t16.27") == [("BL502", 548), ("BL505", 564)]
     assert _changed("总分\t95.27", "总分\t96.27") == [("BL505", 564)]
     assert _changed("1027\t784.29", "1072\t784.29") == [("BL501", 548)]
-    # the score follows the printed rate, and the rate is cut, not rounded, in 000's 51.2% (24.71 / 48.28 = 51.18%)
+    # the score follows the printed rate: 20 × 51.2% (24.71 ÷ 48.28 = 51.18%, rounded) = 10.24
     assert _changed("51.2%\t10.24", "51.2%\t10.42") == [("BL502", 578), ("BL505", 593)]
 
 
