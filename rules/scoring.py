@@ -208,7 +208,8 @@ def points_do_not_add_up(context: Context):
         if given != stated:
             yield Finding(
                 sheet.total_points.span,
-                f"总分一行的分值为 {sheet.total_points.shown}，而 {len(parts)} 行分值之和为 {given}，"
+                f"{sheet.total_points.row.label.strip() or '总分'}一行的分值为 {sheet.total_points.shown}，"
+                f"而 {len(parts)} 行分值之和为 {given}，"
                 f"相差 {stated - given}",
                 _related(*parts),
             )

@@ -184,3 +184,25 @@ def test_score_summaries_add_up():
     assert found("预算执行情况\t20%\t20\t15.27", "预算执行情况\t20%\t20\t15.72") == [("BL505", 796)]
     # a parent whose 其中 parts do not make it up leaves the summary unchecked (which is wrong is not known)
     assert found("年度目标 3\t16%\t16 分\t16 分", "年度目标 3\t16%\t18 分\t16 分") == []
+
+
+def test_the_evaluation_sheet_of_seed_002():
+    """002's 考核评分表 (二级标准 / 分值 / 计分标准 / 评分, 合计 last): eight 分值 make 100 and
+    every 评分 is full marks."""
+    (summary,) = read_sheets(budgetlint.read_path(SEEDS["002"]))
+    assert (summary.style, len(summary.indicators), summary.total_points.shown, summary.total.shown) == (
+        "汇总",
+        8,
+        "100",
+        "100",
+    )
+    assert budgetlint.lint_file(SEEDS["002"], select=["BL5"]) == []
+    text = SEEDS["002"].read_text(encoding="utf-8")
+    changed = text.replace("\t20\n", "\t25\n", 1)  # 自评结果's 分值 20 → 25: 分值 now make 105
+    assert changed != text
+    (found,) = budgetlint.lint_text(changed, select=["BL5"])
+    assert (
+        (found.code, found.line) == ("BL504", 204)
+        and "合计一行的分值为 100" in found.message
+        and "105" in found.message
+    )

@@ -349,12 +349,13 @@ _SUMMARY_TOTAL = re.compile(r"^(?:综合绩效|合计|总分|综合得分)$")
 
 
 def read_summary(table: Table) -> Sheet | None:
-    """A score summary (评价指标 / 权重 / 标准分值 / 自评得分, 综合绩效 last): each
+    """A score summary (评价指标 / 权重 / 标准分值 / 自评得分, 综合绩效 last; 002's
+    考核评分表: 二级标准 / 分值 / 计分标准 / 评分, 合计 last): each
     top-level row is an indicator with its points and score. The rows under
     "其中：" are its parts, read only to be skipped: they must close their parent
     exactly (8 + 8 of 16), or the summary is left unchecked."""
     points_at = _column(table, "标准分值", "评级分值", "分值")
-    score_at = next((c.index for c in table.columns if "得分" in (c.header or "")), None)
+    score_at = next((c.index for c in table.columns if re.search(r"得分|^评分$", c.header or "")), None)
     if points_at is None or score_at is None:
         return None
     indicators, unread = [], []
