@@ -69,6 +69,10 @@ class Interval:
         """The interval times a positive ``factor`` (a change of unit)."""
         return Interval(self.value * factor, self.low * factor, self.high * factor)
 
+    def shifted(self, amount: Decimal) -> "Interval":
+        """The interval plus an exact ``amount`` (a change stated in words, points given)."""
+        return Interval(self.value + amount, self.low + amount, self.high + amount)
+
     @property
     def exact(self) -> "Interval":
         """The printed value taken as exact (points given, not a rounded result)."""

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from budgetlint.arithmetic import Interval, percentage, rounded_or_cut
+from budgetlint.arithmetic import ZERO, Interval, percentage, rounded_or_cut
 from budgetlint.engine import Context, rule
-from budgetlint.figures import WAN_PER_UNIT
+from budgetlint.figures import WAN_PER_UNIT, find_numbers
 from budgetlint.findings import Finding, Severity
 from budgetlint.model import Span
 from budgetlint.places import describe
@@ -120,7 +120,7 @@ def execution_score_mismatch(context: Context):
                 continue
             stated = _stated(line.score)
             rates = [_stated(line.rate), percentage(line.spent.interval, line.denominator)]
-            expected = [_score(sheet.points, rate) for rate in rates if rate is not None]
+            expected = [_earned(sheet.points, rate) for rate in rates if rate is not None]
             if any(stated.meets(value) for value in expected):
                 continue
             shown = _number(expected[0].value, line.score.cell.figure.decimals + 1)
@@ -140,7 +140,7 @@ def _profile(points: Decimal) -> str:
     return _PROFILES.get(points, f"预算执行 {points} 分")
 
 
-def _score(points: Decimal, rate: Interval) -> Interval:
+def _earned(points: Decimal, rate: Interval) -> Interval:
     """``points`` × min(rate, 100%): the budget-execution score a rate earns."""
 
     def capped(value: Decimal) -> Decimal:
@@ -222,8 +222,8 @@ def total_score_mismatch(context: Context):
     检查什么：自评表的"总分"，对照预算执行的得分与指标表中每一项三级指标得分之和：
     湖北式的表预算执行恰有一行得分，四川式的表每一行资金都有得分，都加进总分；得分汇总表
     （评价指标 / 权重 / 标准分值 / 自评得分，"综合绩效"一行）是各一级指标得分之和，"其中"
-    各行不重复相加。指标得分
-    是打出的分，按印出的数计；预算执行得分是乘出来的，四舍五入或截去末位都算相符。
+    各行不重复相加。指标得分是打出的分，按印出的数计；预算执行得分是乘出来的，四舍五入
+    或截去末位都算相符。
     有一项得分读不出（得分格印有两个数"2.5 6"，或两行并成了一行）的表不检查。
 
     为什么：总分是各项得分相加得来的，与之不符，说明某项得分或总分抄错了。
@@ -251,12 +251,13 @@ def total_score_mismatch(context: Context):
         if any(indicator.score is None for indicator in sheet.indicators):
             continue
         parts = scores + [indicator.score for indicator in sheet.indicators]
-        computed = Interval(Decimal(0), Decimal(0), Decimal(0))
-        for score in scores:  # a product printed rounded or cut; in Sichuan's sheets, given points
-            # (a summary has no budget line: its 预算执行 is one of its rows, printed as its sheet's)
-            computed = computed + (_stated(score) if sheet.style == "湖北" else Interval.of(score.cell.figure).exact)
-        given = sum(indicator.score.cell.figure.value for indicator in sheet.indicators)
-        computed = Interval(computed.value + given, computed.low + given, computed.high + given)
+        # an execution score is a product printed rounded or cut (Sichuan's are points given,
+        # exact); an indicator's score is points given
+        executed = sum(
+            (_stated(score) if sheet.style == "湖北" else Interval.of(score.cell.figure).exact for score in scores),
+            ZERO,
+        )
+        computed = executed.shifted(sum(indicator.score.cell.figure.value for indicator in sheet.indicators))
         total = _stated(sheet.total) if sheet.style != "四川" else Interval.of(sheet.total.cell.figure).exact
         if total.meets(computed):
             continue
@@ -296,8 +297,7 @@ def sheet_restatement_mismatch(context: Context):
     检查什么："××项目绩效自评综述：项目全年预算数为 a 万元，执行数为 b 万元，完成预算的
     c%"这样的句子，按项目名称找到项目名称相同的那一张自评表（恰有一张，且只有一行资金），
     把 a、b、c 分别与表中的预算数、执行数、执行率比较；"××年度××项目绩效自评得分 d 分"
-    的 d 与该表的总分比较。都按印出的位数看作区间，执行率
-    四舍五入或截去末位都算相符。
+    的 d 与该表的总分比较。都按印出的位数看作区间，执行率四舍五入或截去末位都算相符。
 
     为什么：同一个项目在说明和自评表中写出两个预算数，读者不知道哪一个是对的；通常是
     其中一处照抄了别的项目或调整前的数。
@@ -327,15 +327,17 @@ def sheet_restatement_mismatch(context: Context):
         line = sheet.executions[0]
         unit = sheet.table.unit or "万元"  # the sheets print "预算执行情况 (万元)"
         factor = WAN_PER_UNIT.get(unit)
-        pairs = [(completion.budget, line.budget, "预算数"), (completion.actual, line.spent, "执行数")]
-        for token, place, what in pairs:
-            printed = line.printed_budget if place is line.budget else place.interval
+        pairs = [
+            (completion.budget, line.budget, line.printed_budget, "预算数"),
+            (completion.actual, line.spent, line.spent.interval, "执行数"),
+        ]
+        for token, place, printed, what in pairs:
             if factor is None or Interval.of(token.figure).scaled(token.factor).meets(printed.scaled(factor)):
                 continue
             yield Finding(
                 token.figure.span,
                 f"文字说「{named[1]}」项目{what} {token.figure}{token.figure.unit or ''}，"
-                f"而该项目自评表的{what}为 {place.shown}{unit}",
+                f"而该项目自评表的{what}为 {printed.value}{unit}",
                 _related(place),
             )
         rate = completion.rate
@@ -359,9 +361,8 @@ def _scores_said(context: Context, sheets: dict):
                 sheet = sheets.get(key(said["name"]))
                 if sheet is None or sheet.total is None:
                     continue
-                value = Decimal(said["score"])
-                decimals = len(said["score"].partition(".")[2])
-                if rounded_or_cut(value, decimals).meets(Interval.of(sheet.total.cell.figure)):
+                (number,) = find_numbers(said["score"])
+                if rounded_or_cut(number.value, number.decimals).meets(Interval.of(sheet.total.cell.figure)):
                     continue
                 start = segment.column + said.start("score")
                 span = Span(segment.line, start, segment.line, start + len(said["score"]))

@@ -4,8 +4,8 @@ The reader gives a sheet as a grid whose cells often shift left where the
 sheet merges cells, so the model reads each row by what it holds rather than
 by column: a budget line is a row naming a fund (年度财政资金总额, 当年财政拨款 …)
 followed by its amounts, rate and score; an indicator is a row between the
-indicator header (一级指标 二级指标 …) and 总分 whose last figure is its score;
-a weight is any label "(15分)". What cannot be read for certain (a score cell
+indicator header (一级指标 二级指标 …) and 总分 whose last figure is its score.
+What cannot be read for certain (a score cell
 printing two numbers, a budget line whose figures are not amount, amount, rate,
 score) is kept as a reason and checked by nobody.
 """
@@ -19,35 +19,20 @@ import attrs
 
 from ..arithmetic import Interval
 from ..figures import find_numbers
-from ..model import Cell, Document, Figure, Row, Span, Table
+from ..model import Cell, Document, Figure, Row, Table
 from ..places import Place
 
-__all__ = ["Execution", "Indicator", "Sheet", "Weight", "read_sheets"]
+__all__ = ["Execution", "Indicator", "Sheet", "read_sheets"]
 
 #: The funds a budget line of a sheet names.
 _FUND_LINE = re.compile(r"资金总额|支出总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
 _INDICATOR_HEADER = re.compile(r"一级\s*指标")
 _TOTAL = re.compile(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
-_WEIGHT = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）]")
 _BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 #: "得分 (20分*执行率)": the points the budget execution is worth.
 _EXECUTION_POINTS = re.compile(
     r"(\d+)\s*分\s*[*×xX]\s*执行率|预算执行[^（(]*(?:[（(][^）)]*[)）])*\s*[（(]\s*(\d+)\s*分"
 )
-#: Names of the first-level indicators; 成本指标 is one only where no other is still open.
-_FIRST_LEVEL = ("产出指标", "效益指标", "满意度指标", "成本指标")
-
-
-@attrs.frozen
-class Weight:
-    """A label's points: "产出指标 (40分)". ``level`` is 1 or 2."""
-
-    name: str
-    points: Decimal
-    span: Span
-    level: int
-    #: The row the label is printed on (its indicators follow it).
-    line: int
 
 
 @attrs.frozen
@@ -64,17 +49,19 @@ class Execution:
     #: What the budget cell says was cut or added during the year
     #: ("190.27（追减21.05，结转5.04）": −21.05): 执行率 is taken on the budget after it.
     adjustment: Decimal = Decimal(0)
+    #: The budget as printed: the cell's figure, or the first number of a cell that
+    #: prints its adjustments beside it (190.27). None: ``budget``'s own figure.
+    budget_figure: Figure | None = None
 
     @property
     def printed_budget(self) -> Interval:
         """The budget as printed, before the adjustments its cell states."""
-        return Interval.of(_leading_figure(self.budget.cell))
+        return Interval.of(self.budget_figure or self.budget.cell.figure)
 
     @property
     def denominator(self) -> Interval:
         """The budget 执行率 is computed on: the printed one after its adjustments."""
-        budget, change = self.printed_budget, self.adjustment
-        return Interval(budget.value + change, budget.low + change, budget.high + change)
+        return self.printed_budget.shifted(self.adjustment)
 
 
 @attrs.frozen
@@ -95,7 +82,6 @@ class Sheet:
     points: Decimal | None
     executions: tuple[Execution, ...]
     indicators: tuple[Indicator, ...]
-    weights: tuple[Weight, ...]
     total: Place | None
     #: The 项目名称 the sheet prints (None for a whole-department sheet).
     project: str | None = None
@@ -113,33 +99,21 @@ _ADJUSTED = re.compile(r"^\s*[\d,]+(?:\.\d+)?\s*[（(]([^)）]*)[)）]\s*$")
 _CHANGE = re.compile(r"(追减|调减|追加|调增)\s*([\d,]+(?:\.\d+)?)")
 
 
-def _leading_figure(cell: Cell | None) -> Figure | None:
-    """The figure of a cell, or the first one of a budget cell printed with its adjustments."""
-    if cell is None:
-        return None
-    if cell.figure is not None:
-        return cell.figure
-    if not _ADJUSTED.match(cell.text):
-        return None
-    numbers = find_numbers(cell.text)
-    if not numbers:
-        return None
-    first = numbers[0]
-    return Figure(first.value, first.decimals, first.percent, cell.span)
-
-
-def _adjustment(cell: Cell | None) -> Decimal | None:
-    """The signed sum of the 追减/追加 a budget cell states (None if it states something else)."""
-    if cell is None or cell.figure is not None:
-        return Decimal(0)
-    found = _ADJUSTED.match(cell.text)
+def _budget_cell(cell: Cell | None) -> tuple[Figure | None, Decimal]:
+    """A budget cell's figure and the signed sum of the 追减/追加 it states:
+    "190.27（追减21.05，结转5.04）" is 190.27 and −21.05 (结转 changes nothing).
+    (None, 0) when the cell prints neither a figure nor a budget with its changes."""
+    if cell is not None and cell.figure is not None:
+        return cell.figure, Decimal(0)
+    found = _ADJUSTED.match(cell.text) if cell is not None else None
     if not found:
-        return None
-    total = Decimal(0)
+        return None, Decimal(0)
+    first = find_numbers(cell.text)[0]
+    change = Decimal(0)
     for word, amount in _CHANGE.findall(found[1]):
         value = Decimal(amount.replace(",", ""))
-        total += -value if word in ("追减", "调减") else value
-    return total
+        change += -value if word in ("追减", "调减") else value
+    return Figure(first.value, first.decimals, first.percent, cell.span), change
 
 
 def _column(table: Table, *names: str):
@@ -161,14 +135,13 @@ def _sichuan(table: Table, row: Row, unread: list[str]) -> Execution | None:
     if not _FUND_LINE.search(label):
         return None
     budget, spent, rate, score, points = (None if i is None else Place(table, row, table.columns[i]) for i in columns)
-    adjustment = _adjustment(budget.cell)
-    if _leading_figure(budget.cell) is None or not _is_amount(spent.cell) or adjustment is None:
+    figure, adjustment = _budget_cell(budget.cell)
+    if figure is None or not _is_amount(spent.cell):
         unread.append(f"第 {row.line} 行「{label}」的预算数或执行数读不出")
         return None
     name = re.sub(r"^其中[：:]", "", label.strip())
-    return Execution(
-        name, budget, spent, _printing(rate, True), _printing(score, False), _printing(points, False), adjustment
-    )
+    rate, score, points = _printing(rate, True), _printing(score, False), _printing(points, False)
+    return Execution(name, budget, spent, rate, score, points, adjustment, figure)
 
 
 def _printing(place: Place | None, percent: bool) -> Place | None:
@@ -227,33 +200,6 @@ def _execution(table: Table, row: Row, unread: list[str]) -> Execution | None:
     return Execution(name, figures[0], figures[1], rate, score)
 
 
-def _weights(table: Table, row: Row, open_first: list) -> list[Weight]:
-    """The weighted labels of a row, each with its level: a first-level name opens a
-    group until its second-level weights reach its own (成本指标 inside an open group
-    is a second-level one, as in the 2020 framework)."""
-    found = []
-    labels = [(row.label, row.label_span)] + [(cell.text, cell.span) for cell in row.cells if cell is not None]
-    for text, span in labels:
-        if not text:
-            continue
-        for match in _WEIGHT.finditer(text):
-            name = re.sub(r"\s+", "", text[: match.start()])
-            points = Decimal(match[1])
-            first = any(name.endswith(word) for word in _FIRST_LEVEL) and not (
-                name.endswith("成本指标") and open_first and open_first[0] > 0
-            )
-            if "年度绩效目标" in name or "预算执行" in name:
-                continue
-            if first:
-                open_first[:] = [points]
-            elif open_first:
-                open_first[0] -= points
-            start = span.column + match.start() if span and span.line == span.end_line else None
-            where = Span(span.line, start, span.line, span.column + match.end()) if start else span
-            found.append(Weight(name, points, where, 1 if first else 2, row.line))
-    return found
-
-
 def _score(table: Table, row: Row) -> tuple[Place | None, bool]:
     """The row's score (its last cell that prints a bare number) and whether the
     cell is readable: a last cell printing two numbers ("2.5 6") is not."""
@@ -270,11 +216,10 @@ def _score(table: Table, row: Row) -> tuple[Place | None, bool]:
 
 def read_sheet(table: Table) -> Sheet:
     unread: list[str] = []
-    executions, indicators, weights = [], [], []
+    executions, indicators = [], []
     total = total_points = None
     in_indicators = False
     width = 0
-    open_first: list = []
     project = None
     sichuan = _column(table, "全年预算数") is not None and _column(table, "全年执行数") is not None
     for row in table.rows:
@@ -292,7 +237,6 @@ def read_sheet(table: Table) -> Sheet:
         if any(_INDICATOR_HEADER.search(text or "") for text in texts):
             in_indicators = True
             width = sum(1 for text in texts if text and text.strip())
-            weights += _weights(table, row, open_first)
             continue
         if not in_indicators:
             found = _sichuan(table, row, unread) if sichuan else _execution(table, row, unread)
@@ -305,7 +249,6 @@ def read_sheet(table: Table) -> Sheet:
         if sichuan:
             _sichuan_indicator(table, row, indicators, unread)
             continue
-        weights += _weights(table, row, open_first)
         score, readable = _score(table, row)
         if not readable:
             unread.append(f"第 {row.line} 行的得分格印有几个数")
@@ -317,7 +260,6 @@ def read_sheet(table: Table) -> Sheet:
         _points(table),
         tuple(executions),
         tuple(indicators),
-        tuple(weights),
         total,
         project,
         "四川" if sichuan else "湖北",
@@ -382,7 +324,7 @@ def read_summary(table: Table) -> Sheet | None:
         indicators.append(Indicator(row.label, row, score, points))
     if left:
         unread.append("「其中」各项分值加起来不等于上级指标")
-    return Sheet(table, None, (), tuple(indicators), (), total, None, "汇总", total_points, tuple(unread))
+    return Sheet(table, None, (), tuple(indicators), total, None, "汇总", total_points, tuple(unread))
 
 
 #: The kinds of table that are score sheets, and score summaries.
