@@ -101,8 +101,8 @@ def _one_table(document: Document, kind: str) -> tuple[Table, Decimal] | None:
 
 #: The table of 一般公共预算 spending by 类/款/项.
 _FUND_TABLE = {"决算": "一般公共预算财政拨款支出决算表", "预算": "一般公共预算支出表"}
-#: Columns of a fund's table by function that are not the year's own figure:
-#: a budget's 上年执行数 beside it, a final account's 年初预算 beside it.
+#: Columns (or sides of a 三公 table) that are not the year's own figure: a
+#: budget's 上年执行数 or 增减 beside it, a final account's 年初预算 beside it.
 _OTHER_FIGURES = {
     "预算": re.compile(r"执行数|上年|决算|增减|变化|比较"),
     "决算": re.compile(r"预算数|年初|全年预算|调整"),
@@ -136,10 +136,11 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
     year = document.year
     if family is None:
         return []
+    amounts = statements.amounts()
     ties = _classes(document, statements, family) + _subject_lines(document, statements, family)
-    ties += _listed_lines(document, statements, family, {id(t.amount.token) for t in ties})
+    ties += _listed_lines(document, statements, amounts, family, {id(t.amount.token) for t in ties})
     three_public = _three_public_table(document, family)
-    for amount in statements.amounts():
+    for amount in amounts:
         if amount.years and (year is None or any(y != year for y in amount.years)):
             continue
         if three_public is not None:
@@ -193,8 +194,6 @@ _PART_IN_HEADER = tuple((part, re.compile(pattern)) for part, pattern in _THREE_
 _STATED_AS = re.compile(r"(?:支出|预算|决算|安排|数|合计)*$")
 #: Columns or rows of a 三公 table that are not 三公 (a 合计 beside them is not its whole).
 _NOT_THREE_PUBLIC = re.compile(r"会议|培训|行政经费|机关运行")
-#: A side of a budget's 三公 table that is not this year's budget.
-_OTHER_THAN_BUDGET = re.compile(r"上年|决算|增减|变化|比较")
 #: The parts of 公务用车购置及运行费 printed under it by their short names.
 _VEHICLE_PARTS = {"购置费": "购置", "运行费": "运行", "运行维护费": "运行"}
 
@@ -231,7 +230,7 @@ def _three_public_table(document: Document, family: str):
             side = column.path[0] if column.path else ""
             if family == "决算" and "决算" not in side:
                 continue
-            if family == "预算" and _OTHER_THAN_BUDGET.search(side):
+            if family == "预算" and _OTHER_FIGURES["预算"].search(side):
                 continue
             years = re.findall(r"20\d\d", side)
             if years and document.year is not None and years != [str(document.year)]:
@@ -336,7 +335,7 @@ def _row_of_path(table: Table, found: re.Match):
     for length, name in zip((3, 5, 7), names, strict=True):
         if name is None:
             break
-        wanted = row_key(name if length > 3 or name.endswith("支出") else name + "支出")
+        wanted = _level_key(name, length == 3)
         matches = [
             row
             for row in table.rows
@@ -348,10 +347,15 @@ def _row_of_path(table: Table, found: re.Match):
     return rows
 
 
+def _level_key(name: str, is_class: bool) -> str:
+    """A 类/款/项 name as its row prints it: a 类 always ends in 支出 ("卫生健康(类)")."""
+    return row_key(name + "支出" if is_class and not name.endswith("支出") else name)
+
+
 def _row_of_names(table: Table, names: list[str]):
     """The row of the last of ``names`` in a table without codes: each name must be
     printed on exactly one row, and those rows must come in the order of the path."""
-    wanted = [row_key(name if i or name.endswith("支出") else name + "支出") for i, name in enumerate(names)]
+    wanted = [_level_key(name, i == 0) for i, name in enumerate(names)]
     keys = [row_key(row.label) for row in table.rows]
     at = []
     for name in wanted:
@@ -400,7 +404,9 @@ _SAID_AS = {"决算": ("", "支出", "决算", "支出决算"), "预算": ("", "
 _CODED = re.compile(rf"([\u4e00-\u9fff]+)[（(]({OTHER})[）)]({MONEY})")
 
 
-def _listed_lines(document: Document, statements: Statements, family: str, tied: set) -> list[Tie]:
+def _listed_lines(
+    document: Document, statements: Statements, amounts: list[Amount], family: str, tied: set
+) -> list[Tie]:
     """The amounts of a 类/款/项 named in full ("卫生健康支出（类）行政事业单位医疗（款）
     行政单位医疗（项）61.17 万元") or by name and code ("行政运行（2010601）4,702.02万元"),
     tied to its row of the 一般公共预算 table by function, when the text before names
@@ -420,7 +426,7 @@ def _listed_lines(document: Document, statements: Statements, family: str, tied:
         tied.add(id(token))
         ties.append(Tie(Amount(sentence, token, subject, ()), (Place(table, row, column),), factor))
 
-    for amount in statements.amounts():
+    for amount in amounts:
         if "类)" not in amount.subject:
             continue
         subject = amount.subject.lstrip(")）")
