@@ -206,17 +206,21 @@ def _explains(subject: str) -> re.Pattern:
     )
 
 
+def _prints_a_figure(tables) -> bool:
+    """Does any of ``tables`` print a figure other than 0?"""
+    return any(
+        cell is not None and cell.figure is not None and cell.figure.value != 0
+        for table in tables
+        for row in table.rows
+        for cell in row.cells
+    )
+
+
 def _empty_subject(parts) -> str | None:
     """The subject pattern of a printed table that prints no figure other than 0, if its kind has one."""
     kind = parts[0].kind or ""
     subject = next((pattern for word, pattern in _EMPTY_SUBJECTS if word in kind), None)
-    if subject is None:
-        return None
-    for table in parts:
-        for row in table.rows:
-            if any(cell is not None and cell.figure is not None and cell.figure.value != 0 for cell in row.cells):
-                return None
-    return subject
+    return None if subject is None or _prints_a_figure(parts) else subject
 
 
 @rule("BL015", "empty-table-unexplained", Severity.WARNING)
@@ -246,25 +250,18 @@ def empty_table_unexplained(context: Context):
         2021 年本部门没有使用政府性基金预算安排的支出。
     """
     document = context.document
+    empty = [(parts, subject) for parts in document.blocks() if (subject := _empty_subject(parts)) is not None]
+    if not empty or not _prints_a_figure(document.tables):
+        return
     if not any(
         sentence.money and ("支出" in sentence.marked or "收入" in sentence.marked)
         for sentence in context.statements.sentences
     ):
         return
-    if not any(
-        cell is not None and cell.figure is not None and cell.figure.value != 0
-        for table in document.tables
-        for row in table.rows
-        for cell in row.cells
-    ):
-        return
     starts = sorted({table.line for table in document.tables} | {line for line, _ in document.unread})
     prose = "".join(text for _, _, text in _prose(context)).replace(" ", "")
     lines = document.source.lines
-    for parts in document.blocks():
-        subject = _empty_subject(parts)
-        if subject is None:
-            continue
+    for parts, subject in empty:
         explains = _explains(subject)
         first = parts[0].line
         end = next((line for line in starts if line > first), len(lines) + 1)
