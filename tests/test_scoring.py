@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from conftest import SEEDS
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import budgetlint
@@ -74,8 +74,7 @@ _amounts = st.decimals(min_value=1, max_value=9999, places=2)
 )
 def test_a_generated_sheet_is_silent_and_one_changed_figure_is_found(budget, share, scores):
     spent = (budget * share).quantize(Decimal("0.01"))
-    if spent <= 0:
-        return
+    assume(spent > 0)
     text = _sheet(budget, spent, scores)
     assert [s.executions for s in read_sheets(budgetlint.read_text(text))][0], text
     assert budgetlint.lint_text(text, select=["BL5"]) == []
