@@ -20,7 +20,7 @@ import attrs
 
 from .model import Cell, Figure
 
-__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit", "percentage", "rounded_or_cut"]
+__all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit", "percentage", "rounded_or_cut", "stands_for"]
 
 _HALF_UNITS = {d: Decimal(5).scaleb(-(d + 1)) for d in range(10)}
 
@@ -91,6 +91,18 @@ def rounded_or_cut(value: Decimal, decimals: int) -> Interval:
     nearest (13.3 for 13.25–13.35) or cut after its last digit (13.3 for up to 13.4)."""
     half = half_unit(decimals)
     return Interval(value, value - half, value + 2 * half)
+
+
+def stands_for(printed: Decimal, decimals: int, convention: str | None) -> Interval:
+    """The values a derived figure printed as ``printed`` may stand for under a
+    rounding ``convention``: "四舍五入" (13.3 for 13.25–13.35), "截尾" (13.3 for 13.3 up
+    to 13.4), or either (None, as :func:`rounded_or_cut`)."""
+    half = half_unit(decimals)
+    if convention == "四舍五入":
+        return Interval(printed, printed - half, printed + half)
+    if convention == "截尾":
+        return Interval(printed, printed, printed + 2 * half)
+    return rounded_or_cut(printed, decimals)
 
 
 def addable(cell: Cell | None) -> bool:

@@ -1,7 +1,36 @@
-"""绩效 sheets: the self-evaluation score sheets of a final account read as a
-model of their own (budget lines, indicators with their points and scores,
-the total), so that rules check arithmetic, not grid positions."""
+"""绩效 sheets: the self-evaluation score sheets of a final account and the
+target sheets of a budget, read as a model of their own (budget lines,
+indicators with their weights and scores, money blocks, the total), so that
+rules check arithmetic, not grid positions."""
 
-from .sheets import Execution, Indicator, Sheet, read_sheets
+from ..model import Document
+from .funds import Funding, Part
+from .sheets import Execution, Indicator, Sheet, read_listing, read_sheet, read_summary
+from .targets import read_target
+from .weights import Weight, weight_trees
 
-__all__ = ["Execution", "Indicator", "Sheet", "read_sheets"]
+__all__ = ["Execution", "Funding", "Indicator", "Part", "Sheet", "Weight", "read_sheets", "weight_trees"]
+
+#: The kinds of table that are score sheets, score summaries and target sheets.
+_SHEETS = ("项目支出绩效自评表", "部门整体支出绩效自评表")
+_SUMMARIES = ("绩效评分表",)
+_TARGETS = ("项目支出绩效目标表", "部门整体支出绩效目标表")
+
+
+def read_sheets(document: Document) -> list[Sheet]:
+    """Every score sheet, score summary and target sheet of the document, as a model."""
+    sheets = []
+    for table in document.tables:
+        if table.kind in _SHEETS:
+            sheet = read_sheet(table)
+            if not (sheet.executions or sheet.indicators):
+                sheet = read_listing(table) or sheet
+        elif table.kind in _SUMMARIES:
+            sheet = read_summary(table)
+        elif table.kind in _TARGETS:
+            sheet = read_target(table)
+        else:
+            continue
+        if sheet is not None:
+            sheets.append(sheet)
+    return sheets

@@ -19,10 +19,12 @@ import attrs
 
 from ..arithmetic import Interval
 from ..figures import find_numbers
-from ..model import Cell, Document, Figure, Row, Table
+from ..model import Cell, Figure, Row, Table
 from ..places import Place
+from .funds import Funding, Part
+from .weights import Weight, read_weights
 
-__all__ = ["Execution", "Indicator", "Sheet", "read_sheets"]
+__all__ = ["Execution", "Indicator", "Sheet", "read_listing", "read_sheet", "read_summary"]
 
 #: The funds a budget line of a sheet names.
 _FUND_LINE = re.compile(r"资金总额|支出总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
@@ -52,6 +54,13 @@ class Execution:
     #: The budget as printed: the cell's figure, or the first number of a cell that
     #: prints its adjustments beside it (190.27). None: ``budget``'s own figure.
     budget_figure: Figure | None = None
+    #: Other budgets the row prints (预算到位 beside 预算批复): a rate on any of them is
+    #: not a contradiction.
+    other_budgets: tuple[Place, ...] = ()
+
+    @property
+    def printed_budget_figure(self) -> Figure | None:
+        return self.budget_figure or self.budget.cell.figure
 
     @property
     def printed_budget(self) -> Interval:
@@ -73,6 +82,8 @@ class Indicator:
     score: Place | None
     #: Its own 分值, where the sheet prints one per indicator (Sichuan).
     points: Place | None = None
+    #: Its 实际完成值 (the cell before its 分值 or 得分), where one is printed.
+    actual: Place | None = None
 
 
 @attrs.frozen
@@ -92,6 +103,12 @@ class Sheet:
     total_points: Place | None = None
     #: Why part of the sheet was not read (each is a sheet figure left unchecked).
     unread: tuple[str, ...] = ()
+    #: The weights printed in its labels ("产出指标 (40分)"), in reading order.
+    weights: tuple[Weight, ...] = ()
+    #: The total its indicators' weights are declared to make ("分值权重（90分）").
+    declared: Weight | None = None
+    #: Its money blocks: 年度资金总额 and its parts, per column.
+    fundings: tuple[Funding, ...] = ()
 
 
 #: "190.27（追减21.05，结转5.04）": a budget and the changes made to it in the year.
@@ -131,7 +148,8 @@ def _sichuan(table: Table, row: Row, unread: list[str]) -> Execution | None:
     columns = [_column(table, name) for name in ("全年预算数", "全年执行数", "执行率", "得分", "分值")]
     if None in columns[:2]:
         return None
-    label = next((cell.text for cell in row.cells[:1] if cell is not None), "") or row.label
+    first = next((cell.text for cell in row.cells[:1] if cell is not None), "")
+    label = row.label if _FUND_LINE.search(row.label) else first
     if not _FUND_LINE.search(label):
         return None
     budget, spent, rate, score, points = (None if i is None else Place(table, row, table.columns[i]) for i in columns)
@@ -219,6 +237,7 @@ def read_sheet(table: Table) -> Sheet:
     executions, indicators = [], []
     total = total_points = None
     in_indicators = False
+    lines_unread = None  # whether a budget line was left unread (its funds then do not add up)
     width = 0
     project = None
     sichuan = _column(table, "全年预算数") is not None and _column(table, "全年执行数") is not None
@@ -235,6 +254,8 @@ def read_sheet(table: Table) -> Sheet:
             in_indicators = False
             continue
         if any(_INDICATOR_HEADER.search(text or "") for text in texts):
+            if lines_unread is None:
+                lines_unread = bool(unread)
             in_indicators = True
             width = sum(1 for text in texts if text and text.strip())
             continue
@@ -254,7 +275,7 @@ def read_sheet(table: Table) -> Sheet:
             unread.append(f"第 {row.line} 行的得分格印有几个数")
             indicators.append(Indicator(row.label, row, None))
         elif score is not None:
-            indicators.append(Indicator(row.label, row, score))
+            indicators.append(Indicator(row.label, row, score, actual=_before(table, row, score)))
     return Sheet(
         table,
         _points(table),
@@ -265,7 +286,42 @@ def read_sheet(table: Table) -> Sheet:
         "四川" if sichuan else "湖北",
         total_points,
         tuple(unread),
+        weights=() if sichuan else read_weights(table, list(table.rows)),
+        fundings=_sichuan_fundings(table, executions) if sichuan and lines_unread is False else (),
     )
+
+
+def _before(table: Table, row: Row, place: Place) -> Place | None:
+    """The cell printed just before ``place`` in its row (an indicator's 实际完成值)."""
+    places = [p for p in _places(table, row) if p.cell.text.strip()]
+    at = next((i for i, p in enumerate(places) if p.column.index == place.column.index), 0)
+    return places[at - 1] if at > 0 else None
+
+
+_SICHUAN_COLUMNS = ("年初预算数", "全年预算数", "全年执行数")
+
+
+def _sichuan_fundings(table: Table, executions: list[Execution]) -> tuple[Funding, ...]:
+    """年度资金总额 and the fund lines under it, in each amount column of a Sichuan sheet."""
+    totals = [line for line in executions if "总额" in line.name]
+    if len(totals) != 1 or len(executions) < 2:
+        return ()
+    fundings = []
+    for what in _SICHUAN_COLUMNS:
+        index = _column(table, what)
+        if index is None:
+            continue
+        parts = tuple(_part(table, line, index) for line in executions if line is not totals[0])
+        fundings.append(Funding(what, _part(table, totals[0], index), parts))
+    return tuple(fundings)
+
+
+def _part(table: Table, line: Execution, index: int) -> Part:
+    """A budget line's amount in column ``index`` (the budget as printed, before its 追减)."""
+    place = Place(table, line.budget.row, table.columns[index])
+    if index == line.budget.column.index:
+        return Part(line.name, place, line.printed_budget_figure)
+    return Part(line.name, place, place.cell.figure if place.cell is not None else None)
 
 
 #: A row that only names a level of indicators ("产出指标", "社会效益|指标").
@@ -280,7 +336,8 @@ def _sichuan_indicator(table: Table, row: Row, indicators: list, unread: list[st
     numbers = [i for i, p in enumerate(places) if _BARE_NUMBER.match(p.cell.text) and p.cell.figure is not None]
     if len(numbers) >= 2 and numbers[-1] == numbers[-2] + 1:
         points, score = places[numbers[-2]], places[numbers[-1]]
-        indicators.append(Indicator(row.label, row, score, points))
+        actual = places[numbers[-2] - 1] if numbers[-2] > 0 else None
+        indicators.append(Indicator(row.label, row, score, points, actual))
         return
     words = [p.cell.text for p in places] + [row.label]
     if sum(1 for text in words if text.strip() and not _LEVEL_ONLY.match(re.sub(r"\s+", "", text))) >= 2:
@@ -327,17 +384,33 @@ def read_summary(table: Table) -> Sheet | None:
     return Sheet(table, None, (), tuple(indicators), total, None, "汇总", total_points, tuple(unread))
 
 
-#: The kinds of table that are score sheets, and score summaries.
-_SHEETS = ("项目支出绩效自评表", "部门整体支出绩效自评表")
-_SUMMARIES = ("绩效评分表",)
+_LISTED_BUDGET = re.compile(r"^(预算批复|预算到位|预算数|全年预算数?|调整预算数?|年初预算数?)$")
+_LISTED_SPENT = re.compile(r"^(实际执行|执行数|实际支出|支出数|全年执行数)$")
 
 
-def read_sheets(document: Document) -> list[Sheet]:
-    """Every score sheet and score summary of the document, as a model."""
-    sheets = []
-    for table in document.tables:
-        if table.kind in _SHEETS:
-            sheets.append(read_sheet(table))
-        elif table.kind in _SUMMARIES and (summary := read_summary(table)) is not None:
-            sheets.append(summary)
-    return sheets
+def read_listing(table: Table) -> Sheet | None:
+    """A table of projects with their budget, spending and 执行率 as columns
+    (长沙's 项目支出情况表: 预算批复 / 预算到位 / 实际执行 / 执行率): every row is a budget
+    line; 执行率 may be taken on any of its budget columns."""
+    # the header is the columns' own, or a row of the table's first few (seen: 长沙)
+    candidates = [(-1, [column.header for column in table.columns])]
+    candidates += [(at, [cell.text if cell else None for cell in row.cells]) for at, row in enumerate(table.rows[:3])]
+    for at, texts in candidates:  # noqa: B007 (the header found is the one the loop stops at)
+        headers = [(index, re.sub(r"\s+", "", text or "")) for index, text in enumerate(texts)]
+        budgets = [index for index, header in headers if _LISTED_BUDGET.match(header)]
+        spent = next((index for index, header in headers if _LISTED_SPENT.match(header)), None)
+        rate = next((index for index, header in headers if header == "执行率"), None)
+        if budgets and spent is not None and rate is not None:
+            break
+    else:
+        return None
+    lines = []
+    for row in table.rows[at + 1 :]:
+        first, *others = (Place(table, row, table.columns[index]) for index in budgets)
+        spending, printed = Place(table, row, table.columns[spent]), Place(table, row, table.columns[rate])
+        if not (_is_amount(first.cell) and _is_amount(spending.cell)):
+            continue
+        name = next((c.text.strip() for c in row.cells if c is not None and c.text.strip()), row.label)
+        others = tuple(place for place in others if _is_amount(place.cell))
+        lines.append(Execution(name, first, spending, _printing(printed, True), None, other_budgets=others))
+    return Sheet(table, None, tuple(lines), (), None, None, "项目表") if lines else None

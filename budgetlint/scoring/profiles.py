@@ -1,0 +1,54 @@
+"""Scoring profiles: how many points budget execution is worth and what the
+rest of a sheet's points are, by the rules a department scores under.
+
+A profile is chosen in the configuration (``scoring = "湖北"``), or inferred
+from the sheets: from the points a sheet prints for budget execution
+("得分 (20分*执行率)", "执行率分值（10分）"), else from the points the
+document's other sheets print, else from the sheet's shape (a sheet that
+scores every fund line is Sichuan's). Every BL5xx message names the profile.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import attrs
+
+__all__ = ["PROFILES", "Profile", "profile_of"]
+
+
+@attrs.frozen
+class Profile:
+    key: str
+    name: str
+    #: The points budget execution is worth (None: each fund line has its own).
+    execution: Decimal | None
+
+
+PROFILES = {
+    "湖北": Profile("湖北", "湖北 20 分制", Decimal(20)),
+    "全国": Profile("全国", "全国 10 分制（财预〔2020〕10号）", Decimal(10)),
+    "四川": Profile("四川", "四川 各资金行分值制", None),
+}
+
+
+def _by_points(points: Decimal) -> Profile:
+    for profile in PROFILES.values():
+        if profile.execution == points:
+            return profile
+    return Profile("", f"预算执行 {points} 分", points)
+
+
+def profile_of(sheet, configured: str | None, document_points: Decimal | None) -> Profile | None:
+    """The profile ``sheet`` is scored under. Points the sheet prints win over the
+    configuration (the sheet says what it did); a profile configured, or the
+    points the rest of the document prints, fill in for a sheet that prints none."""
+    if sheet.points is not None:
+        return _by_points(sheet.points)
+    if sheet.style == "四川":
+        return PROFILES["四川"]
+    if configured is not None:
+        return PROFILES[configured]
+    if document_points is not None:
+        return _by_points(document_points)
+    return None
