@@ -38,14 +38,16 @@ def lint_document(
     ignore: Sequence[str] = (),
     slack: Decimal | str | int = 0,
     packs: Sequence[str] = (),
+    scoring: str | None = None,
 ) -> list[Diagnostic]:
     """The findings of the selected rules (all by default, with the rule packs
-    named in ``packs``) on a read document."""
+    named in ``packs``) on a read document; ``scoring`` names the scoring profile of
+    the 绩效 sheets ("湖北", "全国", "四川"; inferred from the sheets when None)."""
     from .engine import lint_document as run
     from .engine import load_rules, select_rules
 
     rules = select_rules(load_rules(tuple(str(p) for p in packs)), select, ignore)
-    return run(document, rules, Decimal(slack))
+    return run(document, rules, Decimal(slack), scoring)
 
 
 def lint_text(
@@ -55,9 +57,10 @@ def lint_text(
     ignore: Sequence[str] = (),
     slack: Decimal | str | int = 0,
     packs: Sequence[str] = (),
+    scoring: str | None = None,
 ) -> list[Diagnostic]:
     """Lint a document given as text; diagnostics in file order."""
-    return lint_document(read_text(text, path), select, ignore, slack, packs)
+    return lint_document(read_text(text, path), select, ignore, slack, packs, scoring)
 
 
 def lint_file(
@@ -66,10 +69,11 @@ def lint_file(
     ignore: Sequence[str] = (),
     slack: Decimal | str | int = 0,
     packs: Sequence[str] = (),
+    scoring: str | None = None,
 ) -> list[Diagnostic]:
     """Lint a file; raises :class:`NotText` for a file that is not text and ``OSError``
     for one that cannot be read."""
-    return lint_document(read_path(path), select, ignore, slack, packs)
+    return lint_document(read_path(path), select, ignore, slack, packs, scoring)
 
 
 __all__ = [

@@ -20,6 +20,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from . import __version__
+from .config import PROFILE_NAMES
 from .reading import NotText, read_path
 
 __all__ = ["main"]
@@ -94,6 +95,7 @@ def _check(args: argparse.Namespace) -> int:
     select = _selectors(args.select) or list(config.select)
     ignore = _selectors(args.ignore) or list(config.ignore)
     slack = config.slack if args.slack is None else args.slack
+    scoring = args.scoring or config.scoring
     unknown = [s for s in select + ignore if not any(r.matches(s) for r in every)]
     if unknown:
         _error(f"没有与 {'、'.join(unknown)} 对应的规则；用 `budgetlint rules` 列出全部规则")
@@ -106,7 +108,7 @@ def _check(args: argparse.Namespace) -> int:
         if document is None:
             failed = True
             continue
-        diagnostics.extend(lint_document(document, rules, slack))
+        diagnostics.extend(lint_document(document, rules, slack, scoring))
     if args.format == "json":
         json.dump([_as_json(d) for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -237,6 +239,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--slack", type=_slack, default=None, metavar="N", help="在四舍五入之外再容许的差额（舍位平衡），默认 0"
+    )
+    check.add_argument(
+        "--scoring",
+        choices=PROFILE_NAMES,
+        default=None,
+        help="绩效自评表的评分办法：湖北（预算执行 20 分）、全国（10 分）、四川（各资金行有分值）；默认从表中推断",
     )
     check.add_argument(
         "--config", metavar="FILE", help="配置文件（默认：当前目录或其上级中的 budgetlint.toml 或 pyproject.toml）"

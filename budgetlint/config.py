@@ -9,6 +9,7 @@ Read from ``budgetlint.toml`` or the ``[tool.budgetlint]`` table of
     ignore = ["BL104"]
     slack = "0.01"
     rules = ["audit/本局.rules"]      # relative to this file
+    scoring = "湖北"                  # 绩效 sheets' profile: 湖北, 全国 or 四川
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-__all__ = ["Config", "ConfigError", "find_config", "load_config"]
+__all__ = ["PROFILE_NAMES", "Config", "ConfigError", "find_config", "load_config"]
 
-_KEYS = {"select", "ignore", "slack", "rules"}
+#: The scoring profiles a configuration may name (budgetlint.scoring.profiles).
+PROFILE_NAMES = ("湖北", "全国", "四川")
+
+_KEYS = {"select", "ignore", "slack", "rules", "scoring"}
 
 
 class ConfigError(ValueError):
@@ -39,6 +43,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     slack: Decimal = Decimal(0)
     rules: tuple[str, ...] = ()
+    #: The scoring profile of the 绩效 sheets ("湖北", "全国", "四川"), None: inferred.
+    scoring: str | None = None
 
 
 def find_config(start: Path) -> Path | None:
@@ -85,4 +91,8 @@ def load_config(path: Path) -> Config:
     if not slack.is_finite() or slack < 0:
         raise ConfigError(f"{path}：slack 应是非负数")
     rules = tuple(str((path.parent / pack).resolve()) for pack in _strings(table, "rules", path))
-    return Config(str(path), _strings(table, "select", path), _strings(table, "ignore", path), slack, rules)
+    scoring = table.get("scoring")
+    if scoring is not None and scoring not in PROFILE_NAMES:
+        raise ConfigError(f"{path}：scoring 应是 {'、'.join(PROFILE_NAMES)} 之一，而不是 {scoring!r}")
+    select, ignore = _strings(table, "select", path), _strings(table, "ignore", path)
+    return Config(str(path), select, ignore, slack, rules, scoring)

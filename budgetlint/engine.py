@@ -55,10 +55,18 @@ class Context:
     """What a rule sees: the document, the options, and analyses shared by
     several rules (computed once, when first asked for)."""
 
-    def __init__(self, document: Document, slack: Decimal = Decimal(0), rules: Sequence["Rule"] = ()) -> None:
+    def __init__(
+        self,
+        document: Document,
+        slack: Decimal = Decimal(0),
+        rules: Sequence["Rule"] = (),
+        scoring: str | None = None,
+    ) -> None:
         self.document = document
         self.slack = slack
         self.rules = rules
+        #: The scoring profile configured for the 绩效 sheets (None: inferred from them).
+        self.scoring = scoring
         self._shared: dict = {}
 
     def shared(self, analysis: Callable[["Context"], object]):
@@ -204,10 +212,11 @@ def lint_document(
     document: Document,
     rules: Sequence[Rule] | None = None,
     slack: Decimal = Decimal(0),
+    scoring: str | None = None,
 ) -> list[Diagnostic]:
     """Run ``rules`` (all by default) over ``document``; diagnostics in file order."""
     rules = load_rules() if rules is None else rules
-    context = Context(document, slack, rules)
+    context = Context(document, slack, rules, scoring)
     diagnostics = []
     for item in rules:
         try:

@@ -1,32 +1,55 @@
-"""BL5xx: the arithmetic of the 绩效自评 score sheets: 执行率 = 执行数 / 预算数,
-the budget-execution score = its points × 执行率, and 总分 = the execution score
-plus every indicator's score. The sheets are read by budgetlint.scoring; a
-figure the model could not read for certain is never checked."""
+"""BL5xx: the arithmetic of the 绩效 sheets: 执行率 = 执行数 / 预算数, the
+budget-execution score = its points × 执行率, 总分 = the execution score plus
+every indicator's score, weights that make their group's weight, money that
+makes its total, and what the text says of a sheet against the sheet. The
+sheets are read by budgetlint.scoring; a figure the model could not read for
+certain is never checked. Every message names the scoring profile the sheet
+is checked under (budgetlint.scoring.profiles)."""
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from collections import Counter
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from budgetlint.arithmetic import ZERO, Interval, percentage, rounded_or_cut
+from budgetlint.arithmetic import ZERO, Interval, percentage, rounded_or_cut, stands_for
 from budgetlint.engine import Context, rule
 from budgetlint.figures import WAN_PER_UNIT, find_numbers
 from budgetlint.findings import Finding, Severity
 from budgetlint.model import Span
 from budgetlint.places import describe
-from budgetlint.scoring import read_sheets
+from budgetlint.scoring import read_sheets, weight_trees
+from budgetlint.scoring.profiles import profile_of
 from budgetlint.text import key
 
 _HUNDRED = Decimal(100)
 
 
 def _sheets(context: Context):
-    """The document's score sheets, read once for every rule of the family."""
+    """The document's sheets, read once for every rule of the family."""
     return context.shared(_read)
 
 
 def _read(context: Context):
     return read_sheets(context.document)
+
+
+def _profiles(context: Context) -> dict:
+    """Each sheet's scoring profile (by the sheet's identity), worked out once."""
+    return context.shared(_work_out_profiles)
+
+
+def _work_out_profiles(context: Context) -> dict:
+    sheets = _sheets(context)
+    printed = {sheet.points for sheet in sheets if sheet.points is not None and sheet.style == "湖北"}
+    document_points = printed.pop() if len(printed) == 1 else None
+    return {id(sheet): profile_of(sheet, context.scoring, document_points) for sheet in sheets}
+
+
+def _under(context: Context, sheet) -> str:
+    """ "（湖北 20 分制）": the profile a finding on ``sheet`` is judged under."""
+    profile = _profiles(context).get(id(sheet))
+    return f"（{profile.name}）" if profile is not None else ""
 
 
 def _stated(place) -> Interval:
@@ -81,15 +104,17 @@ def execution_rate_mismatch(context: Context):
             if line.rate is None:
                 continue
             computed = percentage(line.spent.interval, line.denominator)
-            if computed is None or computed.meets(_stated(line.rate)):
+            others = [percentage(line.spent.interval, other.interval) for other in line.other_budgets]
+            stated = _stated(line.rate)
+            if computed is None or any(rate is not None and rate.meets(stated) for rate in [computed, *others]):
                 continue
             decimals = line.rate.cell.figure.decimals + 1
             yield Finding(
                 line.rate.span,
                 f"「{line.name}」执行率 {line.rate.shown}，而执行数 {line.spent.shown} ÷ 预算数 {_budget(line)}"
                 f" = {_number(computed.value, decimals)}%，相差 "
-                f"{_number(line.rate.cell.figure.value - computed.value, decimals)} 个百分点",
-                _related(line.spent, line.budget),
+                f"{_number(line.rate.cell.figure.value - computed.value, decimals)} 个百分点{_under(context, sheet)}",
+                _related(line.spent, line.budget, *line.other_budgets),
             )
 
 
@@ -97,9 +122,12 @@ def execution_rate_mismatch(context: Context):
 def execution_score_mismatch(context: Context):
     """预算执行一项的得分不等于分值 × 执行率（执行率超过 100% 按 100% 计）。
 
-    检查什么：自评表表头写明预算执行的分值时（"得分 (20分*执行率)""预算执行情况 (20分)"），
-    每一行资金的得分对照 分值 × min(执行率, 100%)。执行率取表中印出的数，也取执行数 ÷
-    预算数重算的数，与其中任何一个相符都不报告；得分四舍五入或截去末位都算相符。
+    检查什么：预算执行按 分值 × 执行率 计分的自评表（湖北 20 分制、全国 10 分制；分值取表头
+    写明的"得分 (20分*执行率)""预算执行情况 (20分)"，表头没写时取配置的评分办法或本文件
+    其他表写明的分值），每一行资金的得分对照 分值 × min(执行率, 100%)。执行率取表中印出的
+    数，也取执行数 ÷ 预算数重算的数，与其中任何一个相符都不报告。得分四舍五入或截去末位
+    都算相符；但本文件至少三行得分只能是四舍五入（或只能是截尾）、至多一行相反时，按本
+    文件自己的做法，那相反的一行也报告。四川式的表各资金行按档次给分，不按乘积，不检查。
 
     为什么：得分是按表头写明的公式算出来的，与之不符，要么得分抄错，要么执行率错了。
 
@@ -112,32 +140,63 @@ def execution_score_mismatch(context: Context):
 
         年度财政资金总额            1.5         1.08        72%           14.4
     """
+    convention, evidence = _convention(context)
     for sheet in _sheets(context):
-        if sheet.points is None:
+        profile = _profiles(context).get(id(sheet))
+        points = profile.execution if profile is not None else None
+        if points is None:
             continue
         for line in sheet.executions:
             if line.score is None or line.rate is None:
                 continue
-            stated = _stated(line.score)
-            rates = [_stated(line.rate), percentage(line.spent.interval, line.denominator)]
-            expected = [_earned(sheet.points, rate) for rate in rates if rate is not None]
+            figure = line.score.cell.figure
+            stated = stands_for(figure.value, figure.decimals, convention)
+            rates = [Interval.of(line.rate.cell.figure), percentage(line.spent.interval, line.denominator)]
+            expected = [_earned(points, rate) for rate in rates if rate is not None]
             if any(stated.meets(value) for value in expected):
                 continue
-            shown = _number(expected[0].value, line.score.cell.figure.decimals + 1)
+            shown = _number(expected[0].value, figure.decimals + 1)
+            if convention is not None and any(_stated(line.score).meets(value) for value in expected):
+                other = "截尾" if convention == "四舍五入" else "四舍五入"
+                reason = f"；本文件其他 {evidence} 行得分都按{convention}，此行却是{other}"
+            else:
+                reason = ""
             yield Finding(
                 line.score.span,
-                f"「{line.name}」得分 {line.score.shown}，而 {sheet.points} 分 × 执行率 {line.rate.shown} = {shown}"
-                f"（{_profile(sheet.points)}：得分 = 分值 × 执行率，执行率超过 100% 按 100% 计）",
+                f"「{line.name}」得分 {line.score.shown}，而 {points} 分 × 执行率 {line.rate.shown} = {shown}"
+                f"（{profile.name}：得分 = 分值 × 执行率，执行率超过 100% 按 100% 计{reason}）",
                 _related(line.rate),
             )
 
 
-#: The scoring profiles by the points budget execution is worth.
-_PROFILES = {Decimal(20): "湖北 20 分制", Decimal(10): "全国 10 分制（财预〔2020〕10号）"}
+def _convention(context: Context) -> tuple[str | None, int]:
+    """The document's way of printing an execution score, from its own rows: a row
+    whose score is the product rounded but not cut is evidence of 四舍五入 (15.05 for
+    15.048), and the reverse of 截尾. A convention is taken when at least three
+    rows show it and at most one shows the other; then that one is reported."""
+    return context.shared(_work_out_convention)
 
 
-def _profile(points: Decimal) -> str:
-    return _PROFILES.get(points, f"预算执行 {points} 分")
+def _work_out_convention(context: Context) -> tuple[str | None, int]:
+    votes: Counter = Counter()
+    for sheet in _sheets(context):
+        profile = _profiles(context).get(id(sheet))
+        if profile is None or profile.execution is None:
+            continue
+        for line in sheet.executions:
+            if line.score is None or line.rate is None:
+                continue
+            value = profile.execution * min(line.rate.cell.figure.value, _HUNDRED) / _HUNDRED
+            unit = Decimal(1).scaleb(-line.score.cell.figure.decimals)
+            stated = line.score.cell.figure.value
+            rounds = value.quantize(unit, ROUND_HALF_UP) == stated
+            cuts = value.quantize(unit, ROUND_DOWN) == stated
+            if rounds != cuts:
+                votes["四舍五入" if rounds else "截尾"] += 1
+    for convention, count in votes.items():
+        if count >= 3 and sum(votes.values()) - count <= 1:
+            return convention, count
+    return None, 0
 
 
 def _earned(points: Decimal, rate: Interval) -> Interval:
@@ -173,9 +232,62 @@ def score_exceeds_points(context: Context):
             if indicator.score.cell.figure.value > indicator.points.cell.figure.value:
                 yield Finding(
                     indicator.score.span,
-                    f"指标得分 {indicator.score.shown} 大于其分值 {indicator.points.shown}",
+                    f"指标得分 {indicator.score.shown} 大于其分值 {indicator.points.shown}{_under(context, sheet)}",
                     _related(indicator.points),
                 )
+        yield from _groups_overscored(context, sheet)
+
+
+def _groups_overscored(context: Context, sheet):
+    """A weighted label ("数量指标 (15分)") whose indicators score more than its weight,
+    under every reading of the sheet's labels."""
+    if not sheet.weights or any(indicator.score is None for indicator in sheet.indicators):
+        return
+    rows = {row.line: at for at, row in enumerate(sheet.table.rows)}
+    scored = [(rows[indicator.row.line], indicator) for indicator in sheet.indicators]
+    profile = _profiles(context).get(id(sheet))
+    agreed = None
+    for tree in weight_trees(sheet.weights, second=profile is not None and profile.key == "湖北"):
+        found = {}
+        for node, end in _ranges(tree, rows, len(sheet.table.rows)):
+            weight = node.weight
+            start = rows[weight.row.line]
+            inside = [indicator for at, indicator in scored if start <= at < end]
+            total = sum((indicator.score.cell.figure.value for indicator in inside), Decimal(0))
+            if inside and total > weight.points:
+                found[weight.span] = (weight, inside, total)
+        agreed = found if agreed is None else {span: item for span, item in agreed.items() if span in found}
+    for weight, inside, total in (agreed or {}).values():
+        yield Finding(
+            weight.span,
+            f"「{weight.text}」下各项指标得分之和为 {total}，超过其分值 {weight.points}{_under(context, sheet)}",
+            _related(*(indicator.score for indicator in inside)),
+        )
+
+
+def _ranges(tree, rows: dict, end: int):
+    """Each weighted label of a reading with the row its indicators end before: the row
+    of the next label that is not under it."""
+    order = []
+
+    def walk(node, depth_first):
+        if node.weight is not None:
+            depth_first.append(node)
+        for child in node.children:
+            walk(child, depth_first)
+
+    walk(tree, order)
+    for at, node in enumerate(order):
+        if node.weight.points is None or node.weight.level == 0 and tree.weight is node.weight:
+            continue
+        under = set()
+        stack = list(node.children)
+        while stack:
+            child = stack.pop()
+            under.add(id(child))
+            stack.extend(child.children)
+        later = next((other for other in order[at + 1 :] if id(other) not in under), None)
+        yield node, rows[later.weight.row.line] if later is not None else end
 
 
 @rule("BL504", "points-do-not-add-up", Severity.ERROR)
@@ -198,21 +310,94 @@ def points_do_not_add_up(context: Context):
         资金 10 + 10 + 5 + 5，指标 10 × 6 + 5 × 2，总分分值 100
     """
     for sheet in _sheets(context):
-        if sheet.total_points is None or sheet.unread or not sheet.indicators:
+        yield from _labels_do_not_add_up(context, sheet)
+        if sheet.unread or not sheet.indicators or sheet.style == "四川" and not sheet.executions:
             continue
         parts = [line.points for line in sheet.executions] + [indicator.points for indicator in sheet.indicators]
         if any(place is None for place in parts):
             continue
         given = sum(place.cell.figure.value for place in parts)
-        stated = sheet.total_points.cell.figure.value
-        if given != stated:
-            yield Finding(
-                sheet.total_points.span,
-                f"{sheet.total_points.row.label.strip() or '总分'}一行的分值为 {sheet.total_points.shown}，"
-                f"而 {len(parts)} 行分值之和为 {given}，"
-                f"相差 {stated - given}",
-                _related(*parts),
-            )
+        if sheet.total_points is not None:
+            stated = sheet.total_points.cell.figure.value
+            if given != stated:
+                yield Finding(
+                    sheet.total_points.span,
+                    f"{sheet.total_points.row.label.strip() or '总分'}一行的分值为 {sheet.total_points.shown}，"
+                    f"而 {len(parts)} 行分值之和为 {given}，相差 {stated - given}{_under(context, sheet)}",
+                    _related(*parts),
+                )
+        elif sheet.declared is not None:
+            yield from _declared_total(context, sheet, parts, given)
+
+
+def _declared_total(context: Context, sheet, parts: list, given: Decimal):
+    """A target sheet's header total ("分值权重（90分）") against its indicators' weights
+    and, with the execution points ("执行率分值（10分）"), against 100: one finding."""
+    declared = sheet.declared
+    wrong = []
+    if given != declared.points:
+        wrong.append(f"而 {len(parts)} 项指标的分值之和为 {given}，相差 {declared.points - given}")
+    if sheet.points is not None and declared.points + sheet.points != _HUNDRED:
+        wrong.append(f"与执行率分值 {sheet.points} 分之和为 {declared.points + sheet.points}，不是 100")
+    if wrong:
+        yield Finding(
+            declared.span,
+            f"表头「{declared.text}」，{'；'.join(wrong)}{_under(context, sheet)}",
+            _related(*parts) if given != declared.points else (),
+        )
+
+
+def _labels_do_not_add_up(context: Context, sheet):
+    """The weights printed in labels: a label's weight against the weights of the
+    labels under it, the root's against the first level's; reported when the sum
+    fails under every reading of the ambiguous labels."""
+    if not sheet.weights:
+        return
+    profile = _profiles(context).get(id(sheet))
+    execution = profile.execution if profile is not None else None
+    agreed = None
+    for tree in weight_trees(sheet.weights, second=profile is not None and profile.key == "湖北"):
+        found = {}
+        _check_weights(tree, execution, found)
+        agreed = found if agreed is None else {span: item for span, item in agreed.items() if span in found}
+    for span, (message, related) in (agreed or {}).items():
+        yield Finding(span, message + _under(context, sheet), related)
+
+
+def _weight_of(node) -> Decimal | None:
+    """A label's weight: printed, or the sum of its children's when all are known."""
+    if node.weight is not None and node.weight.points is not None:
+        return node.weight.points
+    if not node.children:
+        return None
+    weights = [_weight_of(child) for child in node.children]
+    return None if None in weights else sum(weights, Decimal(0))
+
+
+def _check_weights(node, execution: Decimal | None, found: dict, root: bool = True) -> bool:
+    """Compare each printed weight with the weights under it, the lowest first; a
+    label whose parts do not make it is reported once, not again in its parent's
+    sum. Returns whether anything under (or at) ``node`` failed."""
+    failed = False
+    for child in node.children:
+        failed |= _check_weights(child, execution, found, root=False)
+    weight = node.weight
+    if weight is None or weight.points is None:
+        return failed
+    if root and execution is not None and weight.points + execution != _HUNDRED:
+        found[weight.span] = (
+            f"「{weight.text}」与预算执行 {execution} 分之和为 {weight.points + execution}，不是 100",
+            (),
+        )
+        return True
+    parts = [_weight_of(child) for child in node.children]
+    if failed or not parts or None in parts or sum(parts, Decimal(0)) == weight.points:
+        return failed
+    given = sum(parts, Decimal(0))
+    named = " + ".join(f"{child.weight.name} {part}" for child, part in zip(node.children, parts, strict=True))
+    related = tuple((child.weight.span, child.weight.text) for child in node.children)
+    found[weight.span] = (f"「{weight.text}」，而其下 {named} = {given}，相差 {weight.points - given}", related)
+    return True
 
 
 @rule("BL505", "total-score-mismatch", Severity.ERROR)
@@ -267,7 +452,7 @@ def total_score_mismatch(context: Context):
             sheet.total.span,
             f"总分 {sheet.total.shown}，而{shown}{len(parts) - len(scores)} 项指标得分之和为 "
             f"{_number(computed.value, decimals)}，"
-            f"相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}",
+            f"相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}{_under(context, sheet)}",
             _related(*parts),
         )
 
@@ -337,7 +522,7 @@ def sheet_restatement_mismatch(context: Context):
             yield Finding(
                 token.figure.span,
                 f"文字说「{named[1]}」项目{what} {token.figure}{token.figure.unit or ''}，"
-                f"而该项目自评表的{what}为 {printed.value}{unit}",
+                f"而该项目自评表的{what}为 {printed.value}{unit}{_under(context, sheet)}",
                 _related(place),
             )
         rate = completion.rate
@@ -346,7 +531,8 @@ def sheet_restatement_mismatch(context: Context):
             if not stated.meets(_stated(line.rate)):
                 yield Finding(
                     rate.figure.span,
-                    f"文字说「{named[1]}」项目完成预算的 {rate.figure}%，而该项目自评表的执行率为 {line.rate.shown}",
+                    f"文字说「{named[1]}」项目完成预算的 {rate.figure}%，而该项目自评表的执行率为 {line.rate.shown}"
+                    f"{_under(context, sheet)}",
                     _related(line.rate),
                 )
 
@@ -369,6 +555,185 @@ def _scores_said(context: Context, sheets: dict):
                 yield Finding(
                     span,
                     f"文字说「{said['name']}」项目自评得分 {said['score']} 分，"
-                    f"而该项目自评表的总分为 {sheet.total.shown}",
+                    f"而该项目自评表的总分为 {sheet.total.shown}{_under(context, sheet)}",
                     _related(sheet.total),
+                )
+
+
+#: An indicator that restates the sheet's own 执行率 ("97% ≤ 预算执行率 ≤ 100%"), or its
+#: spending ("资金使用控制在预算内 ≤1027万元 | 784.29万元").
+_RATE_INDICATOR = re.compile(r"(预算|资金|支出)执行率")
+_SPENDING_INDICATOR = re.compile(r"预算|资金")
+_AMOUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*万元?\s*$")
+
+
+@rule("BL507", "indicator-restatement-mismatch", Severity.ERROR)
+def indicator_restatement_mismatch(context: Context):
+    """指标的实际完成值复述本表的执行率或执行数，却与之不符。
+
+    检查什么：自评表里名称写明"预算执行率""资金执行率"的指标，其实际完成值（百分数）对照
+    本表年度资金总额一行的执行率；名称写明预算或资金、实际完成值写成"××万元"的成本指标
+    （"资金使用控制在预算内"），对照该行的执行数。都按印出的位数看作区间。本表有不止一行
+    资金而认不出总额一行时不检查。
+
+    为什么：同一张表里同一个执行率写出两个数，至少一个是错的；指标得分常按这个错数算出。
+
+    不通过的例子（000，政府买岗经费：本表执行率为 44.45%）::
+
+        成本指标 (7分)   97% ≤ 预算执行率 ≤ 100%   100%   33.13%   2.32
+
+    通过的例子（000，医疗救助：执行数 784.29）::
+
+        成本指标 (5分)   资金使用控制在预算内   ≤1027 万元   784.29 万元   5
+    """
+    for sheet in _sheets(context):
+        lines = [line for line in sheet.executions if "总额" in line.name] or list(sheet.executions)
+        if len(lines) != 1:
+            continue
+        (line,) = lines
+        for indicator in sheet.indicators:
+            actual = indicator.actual
+            if actual is None or actual.cell is None:
+                continue
+            row = indicator.row
+            before = [row.label] + [
+                cell.text for cell in row.cells[: actual.column.index] if cell is not None and cell.figure is None
+            ]
+            named = re.sub(r"\s+", "", "".join(before))
+            figure = actual.cell.figure
+            if _RATE_INDICATOR.search(named) and figure is not None and figure.percent and line.rate is not None:
+                if not _stated(actual).meets(_stated(line.rate)):
+                    yield Finding(
+                        actual.span,
+                        f"指标「{_indicator_name(indicator, actual)}」的实际完成值为 {actual.shown}，"
+                        f"而本表「{line.name}」的执行率为 {line.rate.shown}{_under(context, sheet)}",
+                        _related(line.rate),
+                    )
+                continue
+            amount = _AMOUNT.match(actual.cell.text)
+            if amount and _SPENDING_INDICATOR.search(named) and "成本" in named:
+                (number,) = find_numbers(amount[1])
+                if not Interval.of(number).meets(line.spent.interval):
+                    yield Finding(
+                        actual.span,
+                        f"成本指标「{_indicator_name(indicator, actual)}」的实际完成值为 {actual.cell.text.strip()}，"
+                        f"而本表「{line.name}」的执行数为 {line.spent.shown} 万元{_under(context, sheet)}",
+                        _related(line.spent),
+                    )
+
+
+def _indicator_name(indicator, actual) -> str:
+    """The indicator's own words: the cell before its target value (the cell before
+    its actual value)."""
+    texts = [cell.text.strip() for cell in indicator.row.cells[: actual.column.index] if cell is not None]
+    texts = [text for text in texts if text]
+    return re.sub(r"\s+", "", texts[-2] if len(texts) > 1 else texts[0] if texts else indicator.name)
+
+
+@rule("BL508", "funds-do-not-add-up", Severity.ERROR)
+def funds_do_not_add_up(context: Context):
+    """年度资金总额不等于其中各项资金（财政拨款、上年结转、其他资金）之和。
+
+    检查什么：绩效目标表的"年度资金总额（实施期资金总额）：a"及其下"其中：财政拨款 b""上年
+    结转 c""其他资金 d"，四川式自评表的年度资金总额一行及其下各资金行（年初预算数、全年
+    预算数、全年执行数各栏分别看），a 对照 b + c + d。都按印出的位数看作区间。有一项空着
+    （或印作"-"）时，各项之和小于总额不报告（空着的一项可能是丢失的数字），大于总额才报告。
+
+    为什么：总额就是各项资金之和；不等，说明其中一个数抄错，或漏列了一项资金。
+
+    不通过的例子::
+
+        年度资金总额：   2,134.87
+        其中：财政拨款   1,348.87
+              上年结转     750.00
+
+    通过的例子（国家信访局，信息化运行维护）::
+
+        年度资金总额：   2,134.87
+        其中：财政拨款   1,384.87
+              上年结转     750.00
+              其他资金
+    """
+    for sheet in _sheets(context):
+        for funding in sheet.fundings:
+            total = funding.total
+            if total.figure is None:
+                continue
+            printed = [part for part in funding.parts if part.figure is not None]
+            given = sum((Interval.of(part.figure) for part in printed), ZERO)
+            if given.meets(Interval.of(total.figure), context.slack):
+                continue
+            # a blank part may be a figure the extraction lost, unless the printed
+            # parts already exceed the total (no fund is negative)
+            blank = len(printed) < len(funding.parts)
+            if not printed or blank and given.low <= Interval.of(total.figure).high:
+                continue
+            named = " + ".join(f"{part.name} {part.figure}" for part in printed)
+            yield Finding(
+                total.place.span if total.place.cell is not None and total.place.cell.figure else total.figure.span,
+                f"{funding.what} {total.figure}，而其中 {named} = {given.value}，"
+                f"相差 {total.figure.value - given.value}{_under(context, sheet)}",
+                tuple((part.figure.span, f"{describe(part.place)} {part.figure}") for part in printed),
+            )
+
+
+#: "项目综合评分92.25分，评价级次为优": a score and the grade it is said to earn.
+_GRADED = re.compile(
+    r"(?:评分|得分|总分)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分[^。；]{0,12}?"
+    r"(?:评价)?(?:等级|级次|级别|结果)(?:为|是)\s*[“\"「]?(?P<grade>优秀|良好|优|良|中|差)"
+)
+#: 财预〔2020〕10号: 90 分（含）以上为优，80（含）—90 为良，60（含）—80 为中，60 以下为差.
+_GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0)))
+
+
+#: "85分（含）以上为优": a document's own grade band.
+_BAND = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*(?:[（(]含[)）])?\s*以上[^。；，,]{0,6}?为\s*[“\"「]?(优|良|中)")
+
+
+def _grades(context: Context) -> tuple:
+    """The grade bands: 财预〔2020〕10号's, with any floor the document states itself."""
+    floors = dict(_GRADES)
+    for paragraph in context.document.paragraphs:
+        for segment in paragraph.segments:
+            for band in _BAND.finditer(segment.text):
+                floors[band[2]] = Decimal(band[1])
+    return tuple(sorted(floors.items(), key=lambda item: -item[1]))
+
+
+@rule("BL509", "grade-band-mismatch", Severity.ERROR)
+def grade_band_mismatch(context: Context):
+    """文字所说的评价等级与同一句中的得分不符。
+
+    检查什么："综合评分 92.25 分，评价级次为优"这样的句子，按财预〔2020〕10号的等级：90 分
+    （含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差，对照得分与
+    所说等级；文件自己写明等级线的（"85分以上为优"），按文件的。得分与等级须在同一行
+    的同一句中。
+
+    为什么：等级由得分决定；不符，说明得分或等级有一个写错了。
+
+    不通过的例子::
+
+        项目综合评分 88.5 分，评价级次为优。
+
+    通过的例子（长沙国资委）::
+
+        项目综合评分92.25分，评价级次为优。
+    """
+    grades = _grades(context)
+    for paragraph in context.document.paragraphs:
+        for segment in paragraph.segments:
+            if "分" not in segment.text:
+                continue
+            for said in _GRADED.finditer(segment.text):
+                score = Decimal(said["score"])
+                grade = said["grade"][0]
+                earned = next(name for name, floor in grades if score >= floor)
+                if earned == grade:
+                    continue
+                start = segment.column + said.start("grade")
+                yield Finding(
+                    Span(segment.line, start, segment.line, start + len(said["grade"])),
+                    f"文字说得分 {said['score']} 分、评价等级为{said['grade']}，而按等级线"
+                    f"（{'，'.join(f'{floor} 分以上为{name}' for name, floor in grades[:-1])}），"
+                    f"{said['score']} 分为{earned}",
                 )

@@ -57,6 +57,9 @@ def test_every_rule_is_documented_with_examples():
         "BL504",
         "BL505",
         "BL506",
+        "BL507",
+        "BL508",
+        "BL509",
     ]
     assert len({r.symbol for r in rules}) == len({r.code for r in rules}) == len(rules)
     for item in rules:
