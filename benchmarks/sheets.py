@@ -6,7 +6,8 @@ Run:  python benchmarks/sheets.py [--corpus] [FILE...]
 For each document with score sheets prints the sheets read, their budget
 lines, indicators, and what was left unread; then retypes every figure the
 BL5xx rules look at (each budget line's 预算数, 执行数, 执行率, 得分 and 分值,
-each indicator's 分值 and 得分, the 总分) in two ways (its last printed digit
+each indicator's 分值 and 得分, the 总分, the amounts of 年度资金总额 and its parts,
+the weights of labels and headers) in two ways (its last printed digit
 moved by 11 units; each digit replaced in turn), lints the document again, and
 counts the change as found when a finding appears that the unchanged document
 does not have.
@@ -20,23 +21,32 @@ from pathlib import Path
 from narrative import _each_digit, _last_digit, _text, paths_of, retyped_found
 
 import budgetlint
+from budgetlint.model import Figure
 from budgetlint.scoring import read_sheets
 
 
 def figures(sheets) -> list:
-    """The places of every figure a BL5xx rule reads."""
+    """Every figure a BL5xx rule reads: the cells of budget lines, indicators and totals,
+    the amounts of money blocks, and the weights printed in labels and headers."""
     places = []
+    found = []
     for sheet in sheets:
         for line in sheet.executions:
             places += [line.budget, line.spent, line.rate, line.score, line.points]
         for indicator in sheet.indicators:
             places += [indicator.points, indicator.score]
         places += [sheet.total, sheet.total_points]
-    return [p for p in places if p is not None and p.cell is not None and p.cell.figure is not None]
+        for funding in sheet.fundings:
+            found += [part.figure for part in (funding.total, *funding.parts) if part.figure is not None]
+        for weight in (*sheet.weights, sheet.declared):
+            if weight is not None and weight.points is not None and weight.span.end_column - weight.span.column < 4:
+                found.append(Figure(weight.points, 0, False, weight.span))
+    found += [p.cell.figure for p in places if p is not None and p.cell is not None and p.cell.figure is not None]
+    return found
 
 
-def mutate(path: Path, text: str, places: list, retype) -> tuple[int, int]:
-    found, total, _ = retyped_found(path, text, [(place.cell.figure, "sheet") for place in places], retype)
+def mutate(path: Path, text: str, found: list, retype) -> tuple[int, int]:
+    found, total, _ = retyped_found(path, text, [(figure, "sheet") for figure in found], retype)
     return found, total
 
 

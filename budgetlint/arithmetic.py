@@ -90,7 +90,13 @@ def rounded_or_cut(value: Decimal, decimals: int) -> Interval:
     """A derived figure (a rate, a score) as documents print it: rounded to the
     nearest (13.3 for 13.25–13.35) or cut after its last digit (13.3 for up to 13.4)."""
     half = half_unit(decimals)
-    return Interval(value, value - half, value + 2 * half)
+    return Interval(value, value - half, _below(value + 2 * half, half))
+
+
+def _below(bound: Decimal, half: Decimal) -> Decimal:
+    """Just under ``bound``: a figure cut after its last digit stands for values up to,
+    but not including, one unit more (13.3 never stands for 13.4)."""
+    return bound - half.scaleb(-6)
 
 
 def stands_for(printed: Decimal, decimals: int, convention: str | None) -> Interval:
@@ -101,7 +107,7 @@ def stands_for(printed: Decimal, decimals: int, convention: str | None) -> Inter
     if convention == "四舍五入":
         return Interval(printed, printed - half, printed + half)
     if convention == "截尾":
-        return Interval(printed, printed, printed + 2 * half)
+        return Interval(printed, printed, _below(printed + 2 * half, half))
     return rounded_or_cut(printed, decimals)
 
 

@@ -205,3 +205,34 @@ def test_the_evaluation_sheet_of_seed_002():
         and "合计一行的分值为 100" in found.message
         and "105" in found.message
     )
+
+
+def _summary(rows: list[tuple[int, int]], total_points=None, total=None) -> str:
+    """A score summary: 评价指标 / 权重 / 评级分值 / 本项目得分, 综合绩效 last."""
+    lines = "".join(f"指标{i}\t{p}%\t{p}\t{s}\n" for i, (p, s) in enumerate(rows, 1))
+    total_points = total_points if total_points is not None else sum(p for p, _ in rows)
+    total = total if total is not None else sum(s for _, s in rows)
+    return (
+        "某项目绩效自评得分 如下表所示：\n\n评价指标\t权重\t评级分值\t本项目得分\n"
+        f"{lines}综合绩效\t100%\t{total_points}\t{total}\n\n"
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 40), st.integers(0, 40)), min_size=2, max_size=6), st.data())
+def test_a_generated_summary_is_silent_and_one_changed_figure_is_found(rows, data):
+    rows = [(points, min(score, points)) for points, score in rows]
+    text = _summary(rows)
+    (sheet,) = read_sheets(budgetlint.read_text(text))
+    assert sheet.style == "汇总" and len(sheet.indicators) == len(rows), text
+    assert budgetlint.lint_text(text, select=["BL5"]) == []
+    codes = lambda *args, **kw: [d.code for d in budgetlint.lint_text(_summary(*args, **kw), select=["BL5"])]  # noqa: E731
+    at = data.draw(st.integers(0, len(rows) - 1))
+    points, score = rows[at]
+    others = rows[:at], rows[at + 1 :]
+    total = sum(s for _, s in rows)
+    assert codes(rows, total=total + 1) == ["BL505"]
+    assert codes([*others[0], (points, score + 1), *others[1]], total=total) == (
+        ["BL505"] if score < points else ["BL503", "BL505"]
+    )
+    assert codes([*others[0], (points + 1, score), *others[1]], total_points=sum(p for p, _ in rows)) == ["BL504"]

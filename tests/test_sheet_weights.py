@@ -5,8 +5,12 @@ no longer adds up, and the one indicator that restates another 执行率 is foun
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from conftest import SEEDS
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import budgetlint
 from budgetlint.scoring import read_sheets, weight_trees
@@ -84,3 +88,40 @@ def test_an_indicator_restating_another_execution_rate():
     assert _found("33.13%", "44.45%", 613, ("BL507",)) == []
     assert _found("784.29 万元", "748.29 万元", 557, ("BL507",)) == [("BL507", 557, 32), ("BL507", 613, 39)]
     assert _found("0.84 万元", "0.48 万元", 714, ("BL507",)) == [("BL507", 613, 39), ("BL507", 714, 23)]
+
+
+_groups = st.lists(st.lists(st.integers(1, 10), min_size=1, max_size=3), min_size=2, max_size=3)
+
+
+def _labelled(groups: list[list[int]], first: list[int] | None = None, root: int | None = None) -> str:
+    """A Hubei sheet whose weights are printed in its labels: 产出指标 (n分) over 数量指标 (m分)
+    …, each indicator scored in full (its group's weight shared out)."""
+    names = ["数量指标", "质量指标", "时效指标", "社会效益指标"]
+    first = first if first is not None else [sum(group) for group in groups]
+    root = root if root is not None else sum(first)
+    rows = []
+    for level, (group, weight) in enumerate(zip(groups, first, strict=True)):
+        label = f"产出指标 ({weight}分)" if level % 2 == 0 else f"效益指标 ({weight}分)"
+        for i, points in enumerate(group):
+            rows.append(f"\t{label if i == 0 else ''}\t{names[i]} ({points}分)\t指标{level}{i}\t是\t是\t{points}\n")
+    execution = 100 - sum(map(sum, groups))  # the rest of 100, all earned
+    total = Decimal(execution) + sum(map(sum, groups))
+    return (
+        "2020 年度某项目自评表\n\n项目名称\t甲项目\t\t\t\t\n"
+        f"预算执行情况 (万元) ({execution}分)\t\t预算数 (A)\t执行数 (B)\t执行率 (B/A)\t得分 ({execution}分*执行率)\t\n"
+        f"\t年度财政资金总额\t10.00\t10.00\t100%\t{execution}\t\n"
+        f"年度绩效目标 ({root}分)\t一级指标\t二级指标\t三级指标\t年初目标值 (A)\t实际完成值 (B)\t得分\n"
+        f"{''.join(rows)}总分\t{total}\t\t\t\t\n"
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(_groups, st.data())
+def test_a_generated_weighted_sheet_is_silent_and_one_changed_weight_is_found(groups, data):
+    assert budgetlint.lint_text(_labelled(groups), select=["BL5"]) == []
+    codes = lambda *args, **kw: [d.code for d in budgetlint.lint_text(_labelled(*args, **kw), select=["BL5"])]  # noqa: E731
+    at = data.draw(st.integers(0, len(groups) - 1))
+    first = [sum(group) for group in groups]
+    changed = first[:at] + [first[at] + 1] + first[at + 1 :]
+    assert codes(groups, first=changed, root=sum(first)) == ["BL504"]
+    assert codes(groups, root=sum(first) + 1) == ["BL504"]

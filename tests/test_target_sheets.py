@@ -259,3 +259,25 @@ def test_a_generated_target_sheet_is_silent_and_one_changed_figure_is_found(part
         assert codes(total, parts, weights, declared, 101 - declared) == ["BL504"]
     assert codes(total, parts, weights[:-1] + [weights[-1] + 1], declared, 100 - declared) == ["BL504"]
     assert codes(total - 1, parts, weights, declared, 100 - declared) == ["BL508"]
+
+
+def test_two_money_blocks_side_by_side():
+    """上海's 填报表 prints 项目资金总额 and 年度资金申请总额 side by side; 上年结转资金 has a
+    row of its own in the right block only, which does not end the left block."""
+    text = (
+        "财政项目支出绩效目标填报表\n项目名称\t\t丙项目\t\t\t\t\n"
+        "项目资金（元）\t项目资金总额\t\t{left}\t年度资金申请总额\t\t4,100,000.00\n"
+        "\t其中：财政资金\t\t3,100,000.00\t其中：当年财政拨款\t\t4,000,000.00\n"
+        "\t\t\t\t上年结转资金\t\t100,000.00\n"
+        "\t其他资金\t\t1,000,000.00\t其他资金\t\t0.00\n"
+        "年度总体目标\t做好丙项工作。\t\t\t\t\t\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t\t\n"
+    )
+    (sheet,) = read_sheets(budgetlint.read_text(text.format(left="4,100,000.00")))
+    assert [(f.what, [p.name for p in f.parts]) for f in sheet.fundings] == [
+        ("项目资金总额", ["财政资金", "其他资金"]),
+        ("年度资金申请总额", ["当年财政拨款", "上年结转资金", "其他资金"]),
+    ]
+    assert budgetlint.lint_text(text.format(left="4,100,000.00"), select=["BL5"]) == []
+    (found,) = budgetlint.lint_text(text.format(left="4,000,000.00"), select=["BL5"])
+    assert (found.code, found.line) == ("BL508", 3)

@@ -38,8 +38,8 @@ class Funding:
     parts: tuple[Part, ...]
 
 
-_TOTAL = re.compile(r"^(实施期|年度)?(财政)?资金总额[：:]?$")
-_PART = re.compile(r"^(其中[：:]?)?(当年)?(财政拨款|上年结转(资金)?|其他资金)[：:]?$")
+_TOTAL = re.compile(r"^(实施期|年度|项目)?(财政)?资金(申请)?总额[：:]?$")
+_PART = re.compile(r"^(其中[：:]?)?(当年)?(财政拨款|财政资金|上年结转(资金)?|其他资金)[：:]?$")
 
 
 def _compact(text: str | None) -> str:
@@ -72,7 +72,9 @@ def read_fundings(table: Table, rows: list[Row]) -> tuple[Funding, ...]:
             parts = []
             for below in rows[at + 1 : at + 5]:
                 label = below.cell(index)
-                if label is None or not _PART.match(_compact(label.text)):
+                if label is None or not label.text.strip():
+                    continue  # the other block's part on its own row (上海: 上年结转资金)
+                if not _PART.match(_compact(label.text)):
                     break
                 part = _amount(table, below, column)
                 if part is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Table
+from ..model import Span, Table
 from ..places import Place
 from .funds import read_fundings
 from .sheets import _BARE_NUMBER, Indicator, Sheet
@@ -41,7 +41,11 @@ def _declared(table: Table, row, index: int) -> Weight | None:
         points = Decimal(100)
     else:
         return None
-    return Weight(_compact(text), 0, points, cell.span, row, text=text.strip())
+    span = cell.span
+    if found and span.line == span.end_line and text.count(found[1]) == 1:
+        start = span.column + text.index(found[1])
+        span = Span(span.line, start, span.line, start + len(found[1]))
+    return Weight(_compact(text), 0, points, span, row, text=text.strip())
 
 
 def read_target(table: Table) -> Sheet | None:
