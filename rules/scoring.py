@@ -238,20 +238,35 @@ def score_exceeds_points(context: Context):
         yield from _groups_overscored(context, sheet)
 
 
+def _trees(context: Context, sheet) -> list:
+    """Every reading of ``sheet``'s weighted labels (Hubei's first under its profile),
+    worked out once for BL503 and BL504; none when no label prints a weight."""
+    return context.shared(_work_out_trees).get(id(sheet), [])
+
+
+def _work_out_trees(context: Context) -> dict:
+    trees = {}
+    for sheet in _sheets(context):
+        if not any(w.points is not None for w in sheet.weights):
+            continue
+        profile = _profiles(context).get(id(sheet))
+        trees[id(sheet)] = weight_trees(sheet.weights, second=profile is not None and profile.key == "湖北")
+    return trees
+
+
 def _groups_overscored(context: Context, sheet):
     """A weighted label ("数量指标 (15分)") whose indicators score more than its weight,
     under every reading of the sheet's labels."""
     if not sheet.weights or any(indicator.score is None for indicator in sheet.indicators):
         return
-    rows = {row.line: at for at, row in enumerate(sheet.table.rows)}
-    scored = [(rows[indicator.row.line], indicator) for indicator in sheet.indicators]
-    profile = _profiles(context).get(id(sheet))
+    rows = {id(row): at for at, row in enumerate(sheet.table.rows)}
+    scored = [(rows[id(indicator.row)], indicator) for indicator in sheet.indicators]
     agreed = None
-    for tree in weight_trees(sheet.weights, second=profile is not None and profile.key == "湖北"):
+    for tree in _trees(context, sheet):
         found = {}
         for node, end in _ranges(tree, rows, len(sheet.table.rows)):
             weight = node.weight
-            start = rows[weight.row.line]
+            start = rows[id(weight.row)]
             inside = [indicator for at, indicator in scored if start <= at < end]
             total = sum((indicator.score.cell.figure.value for indicator in inside), Decimal(0))
             if inside and total > weight.points:
@@ -287,7 +302,7 @@ def _ranges(tree, rows: dict, end: int):
             under.add(id(child))
             stack.extend(child.children)
         later = next((other for other in order[at + 1 :] if id(other) not in under), None)
-        yield node, rows[later.weight.row.line] if later is not None else end
+        yield node, rows[id(later.weight.row)] if later is not None else end
 
 
 @rule("BL504", "points-do-not-add-up", Severity.ERROR)
@@ -356,7 +371,7 @@ def _labels_do_not_add_up(context: Context, sheet):
     profile = _profiles(context).get(id(sheet))
     execution = profile.execution if profile is not None else None
     agreed = None
-    for tree in weight_trees(sheet.weights, second=profile is not None and profile.key == "湖北"):
+    for tree in _trees(context, sheet):
         found = {}
         _check_weights(tree, execution, found)
         agreed = found if agreed is None else {span: item for span, item in agreed.items() if span in found}
@@ -695,6 +710,8 @@ def _grades(context: Context) -> tuple:
     floors = dict(_GRADES)
     for paragraph in context.document.paragraphs:
         for segment in paragraph.segments:
+            if "以上" not in segment.text:
+                continue
             for band in _BAND.finditer(segment.text):
                 floors[band[2]] = Decimal(band[1])
     return tuple(sorted(floors.items(), key=lambda item: -item[1]))
@@ -722,7 +739,7 @@ def grade_band_mismatch(context: Context):
     grades = _grades(context)
     for paragraph in context.document.paragraphs:
         for segment in paragraph.segments:
-            if "分" not in segment.text:
+            if "分" not in segment.text or not ("级" in segment.text or "结果" in segment.text):
                 continue
             for said in _GRADED.finditer(segment.text):
                 score = Decimal(said["score"])

@@ -142,12 +142,12 @@ def _column(table: Table, *names: str):
     return None
 
 
-def _sichuan(table: Table, row: Row, unread: list[str]) -> Execution | None:
+_SICHUAN_LINE = ("全年预算数", "全年执行数", "执行率", "得分", "分值")
+
+
+def _sichuan(table: Table, row: Row, unread: list[str], columns: list) -> Execution | None:
     """A budget line of a sheet that prints 年初预算数 / 全年预算数 / 全年执行数 / 分值 /
-    执行率 / 得分 as columns (seed 001): read by column."""
-    columns = [_column(table, name) for name in ("全年预算数", "全年执行数", "执行率", "得分", "分值")]
-    if None in columns[:2]:
-        return None
+    执行率 / 得分 as ``columns`` (seed 001): read by column."""
     first = next((cell.text for cell in row.cells[:1] if cell is not None), "")
     label = row.label if _FUND_LINE.search(row.label) else first
     if not _FUND_LINE.search(label):
@@ -218,18 +218,19 @@ def _execution(table: Table, row: Row, unread: list[str]) -> Execution | None:
     return Execution(name, figures[0], figures[1], rate, score)
 
 
-def _score(table: Table, row: Row) -> tuple[Place | None, bool]:
-    """The row's score (its last cell that prints a bare number) and whether the
-    cell is readable: a last cell printing two numbers ("2.5 6") is not."""
+def _score(table: Table, row: Row) -> tuple[Place | None, Place | None, bool]:
+    """The row's score (its last cell that prints a bare number), the cell printed
+    before it (the 实际完成值) and whether the score is readable: a last cell printing
+    two numbers ("2.5 6") is not."""
     places = [p for p in _places(table, row) if p.cell.text.strip()]
     if not places:
-        return None, True
+        return None, None, True
     last = places[-1]
     if _BARE_NUMBER.match(last.cell.text) and last.cell.figure is not None:
-        return last, True
+        return last, places[-2] if len(places) > 1 else None, True
     if re.fullmatch(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*", last.cell.text):
-        return None, False
-    return None, True
+        return None, None, False
+    return None, None, True
 
 
 def read_sheet(table: Table) -> Sheet:
@@ -240,7 +241,8 @@ def read_sheet(table: Table) -> Sheet:
     lines_unread = None  # whether a budget line was left unread (its funds then do not add up)
     width = 0
     project = None
-    sichuan = _column(table, "全年预算数") is not None and _column(table, "全年执行数") is not None
+    columns = [_column(table, name) for name in _SICHUAN_LINE]
+    sichuan = None not in columns[:2]
     for row in table.rows:
         if project is None and re.sub(r"\s+", "", row.label) == "项目名称":
             project = next((cell.text.strip() for cell in row.cells if cell is not None and cell.text.strip()), None)
@@ -260,7 +262,7 @@ def read_sheet(table: Table) -> Sheet:
             width = sum(1 for text in texts if text and text.strip())
             continue
         if not in_indicators:
-            found = _sichuan(table, row, unread) if sichuan else _execution(table, row, unread)
+            found = _sichuan(table, row, unread, columns) if sichuan else _execution(table, row, unread)
             if found is not None:
                 executions.append(found)
             continue
@@ -270,12 +272,12 @@ def read_sheet(table: Table) -> Sheet:
         if sichuan:
             _sichuan_indicator(table, row, indicators, unread)
             continue
-        score, readable = _score(table, row)
+        score, actual, readable = _score(table, row)
         if not readable:
             unread.append(f"第 {row.line} 行的得分格印有几个数")
             indicators.append(Indicator(row.label, row, None))
         elif score is not None:
-            indicators.append(Indicator(row.label, row, score, actual=_before(table, row, score)))
+            indicators.append(Indicator(row.label, row, score, actual=actual))
     return Sheet(
         table,
         _points(table),
@@ -289,13 +291,6 @@ def read_sheet(table: Table) -> Sheet:
         weights=() if sichuan else read_weights(table, list(table.rows)),
         fundings=_sichuan_fundings(table, executions) if sichuan and lines_unread is False else (),
     )
-
-
-def _before(table: Table, row: Row, place: Place) -> Place | None:
-    """The cell printed just before ``place`` in its row (an indicator's 实际完成值)."""
-    places = [p for p in _places(table, row) if p.cell.text.strip()]
-    at = next((i for i, p in enumerate(places) if p.column.index == place.column.index), 0)
-    return places[at - 1] if at > 0 else None
 
 
 _SICHUAN_COLUMNS = ("年初预算数", "全年预算数", "全年执行数")

@@ -46,6 +46,7 @@ _EITHER = re.compile(r"^(成本|满意度|服务对象满意度)(指标)?$")
 _SECOND = re.compile(
     r"^(数量|质量|时效|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|可持续性|可持续)(指标)?$"
 )
+_HINT = re.compile(r"指\s*标|目\s*标|分|效益|影响|满意|数量|质量|时效|成本")
 _TARGET = re.compile(r"^(年度)?(绩效)?目标\d*[：:]?\d*$")
 
 
@@ -82,7 +83,10 @@ def read_weights(table: Table, rows: list[Row]) -> tuple[Weight, ...]:
     for row in rows:
         texts = [(row.label, row.label_span)] + [(cell.text, cell.span) for cell in row.cells if cell is not None]
         for text, span in texts:
-            if text and span is not None and (label := _label(text, span, row)) is not None:
+            # a label is short, and names an indicator (指标), a target (目标) or its weight (分)
+            if not text or len(text) > 24 or not _HINT.search(text) or span is None:
+                continue
+            if (label := _label(text, span, row)) is not None:
                 labels.append(label)
     return tuple(labels)
 
@@ -115,10 +119,11 @@ def _tree(labels: tuple[Weight, ...], levels: tuple[int, ...]) -> Node:
 def weight_trees(labels: tuple[Weight, ...], second: bool = False) -> list[Node]:
     """Every reading of the sheet's labels: the ambiguous ones at either level, the
     first reading with them at the first level (national) or, if ``second``, at the
-    second (Hubei's 2020 sheets)."""
+    second (Hubei's 2020 sheets). With a single label that prints a weight, nothing
+    under it can be compared, and one reading is enough."""
     either = [i for i, label in enumerate(labels) if label.ambiguous]
-    if len(either) > 6:  # more than 64 readings: a sheet no one prints
-        either = []
+    if len(either) > 6 or sum(1 for label in labels if label.points is not None) < 2:
+        either = []  # (more than 64 readings: a sheet no one prints)
     trees = []
     for choice in itertools.product((2, 1) if second else (1, 2), repeat=len(either)):
         levels = [label.level for label in labels]
