@@ -214,7 +214,12 @@ def lint_document(
     slack: Decimal = Decimal(0),
     scoring: str | None = None,
 ) -> list[Diagnostic]:
-    """Run ``rules`` (all by default) over ``document``; diagnostics in file order."""
+    """Run ``rules`` (all by default) over ``document``; diagnostics in file order.
+    Raises ValueError for a ``scoring`` profile that does not exist."""
+    from .config import PROFILE_NAMES
+
+    if scoring is not None and scoring not in PROFILE_NAMES:
+        raise ValueError(f"未知的评分办法 {scoring!r}（可用：{'、'.join(PROFILE_NAMES)}）")
     rules = load_rules() if rules is None else rules
     context = Context(document, slack, rules, scoring)
     diagnostics = []

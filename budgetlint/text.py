@@ -12,7 +12,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["BLANK", "ITEM_MARK", "PART_MARK", "chinese_number", "clean", "key", "squeeze", "strip_markup"]
+__all__ = ["BLANK", "ITEM_MARK", "PART_MARK", "chinese_number", "clean", "key", "squeeze", "strip_markup", "unspaced"]
 
 #: The number that opens an item of a list: "一、", "（一）", "(1)", "1." (a pattern).
 ITEM_MARK = r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]"
@@ -43,6 +43,15 @@ def strip_markup(text: str) -> str:
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub("", text)
     return text
+
+
+_ANY_BLANK = re.compile(r"\s+")
+
+
+def unspaced(text: str | None) -> str:
+    """Without any blank: labels of a sheet match however the extraction spaced them
+    ("社会效益 指标", "合 计")."""
+    return _ANY_BLANK.sub("", text or "")
 
 
 def squeeze(text: str) -> str:

@@ -20,7 +20,7 @@ from budgetlint.model import Span
 from budgetlint.places import describe
 from budgetlint.scoring import read_sheets, weight_trees
 from budgetlint.scoring.profiles import profile_of
-from budgetlint.text import key
+from budgetlint.text import key, unspaced
 
 _HUNDRED = Decimal(100)
 
@@ -40,10 +40,7 @@ def _profiles(context: Context) -> dict:
 
 
 def _work_out_profiles(context: Context) -> dict:
-    sheets = _sheets(context)
-    printed = {sheet.points for sheet in sheets if sheet.points is not None and sheet.style == "湖北"}
-    document_points = printed.pop() if len(printed) == 1 else None
-    return {id(sheet): profile_of(sheet, context.scoring, document_points) for sheet in sheets}
+    return {id(sheet): profile_of(sheet, context.scoring) for sheet in _sheets(context)}
 
 
 def _under(context: Context, sheet) -> str:
@@ -210,10 +207,12 @@ def _earned(points: Decimal, rate: Interval) -> Interval:
 
 @rule("BL503", "score-exceeds-points", Severity.ERROR)
 def score_exceeds_points(context: Context):
-    """指标的得分超过了它的分值。
+    """指标的得分超过了它的分值，或一组指标的得分之和超过了这一组的分值。
 
     检查什么：每项指标都印出自己的分值和得分的自评表（四川式：… 分值 得分 偏差原因），
-    每项指标的得分不得大于分值。
+    每项指标的得分不得大于分值；湖北式的表把分值写在指标名里（"数量指标 (15分)"），
+    这一组下各项指标的得分之和不得大于 15。"成本指标""满意度指标"在湖北的表里是二级
+    指标、在全国的框架里是一级指标，两种读法下都超过才报告。
 
     为什么：一项指标最多得满分；得分大于分值，不是得分抄错，就是分值抄错，总分也跟着错。
 
@@ -221,7 +220,7 @@ def score_exceeds_points(context: Context):
 
         数量指标   参保人数≧4.8万人   4.8万人   4.86万人   10   12
 
-    通过的例子（001）::
+    通过的例子（001；000 医疗救助：数量指标 (15分) 下三项各 5 分）::
 
         数量指标   参保人数≧4.8万人   4.8万人   4.86万人   10   10
     """
@@ -254,6 +253,16 @@ def _work_out_trees(context: Context) -> dict:
     return trees
 
 
+def _in_every_reading(trees: list, check) -> dict:
+    """What ``check`` finds (by the span of the figure at fault) under every reading of
+    a sheet's labels: a fault of one reading only may be the reading's."""
+    agreed = None
+    for tree in trees:
+        found = check(tree)
+        agreed = found if agreed is None else {span: item for span, item in agreed.items() if span in found}
+    return agreed or {}
+
+
 def _groups_overscored(context: Context, sheet):
     """A weighted label ("数量指标 (15分)") whose indicators score more than its weight,
     under every reading of the sheet's labels."""
@@ -261,8 +270,8 @@ def _groups_overscored(context: Context, sheet):
         return
     rows = {id(row): at for at, row in enumerate(sheet.table.rows)}
     scored = [(rows[id(indicator.row)], indicator) for indicator in sheet.indicators]
-    agreed = None
-    for tree in _trees(context, sheet):
+
+    def overscored(tree) -> dict:
         found = {}
         for node, end in _ranges(tree, rows, len(sheet.table.rows)):
             weight = node.weight
@@ -271,8 +280,9 @@ def _groups_overscored(context: Context, sheet):
             total = sum((indicator.score.cell.figure.value for indicator in inside), Decimal(0))
             if inside and total > weight.points:
                 found[weight.span] = (weight, inside, total)
-        agreed = found if agreed is None else {span: item for span, item in agreed.items() if span in found}
-    for weight, inside, total in (agreed or {}).values():
+        return found
+
+    for weight, inside, total in _in_every_reading(_trees(context, sheet), overscored).values():
         yield Finding(
             weight.span,
             f"「{weight.text}」下各项指标得分之和为 {total}，超过其分值 {weight.points}{_under(context, sheet)}",
@@ -285,11 +295,11 @@ def _ranges(tree, rows: dict, end: int):
     of the next label that is not under it."""
     order = []
 
-    def walk(node, depth_first):
+    def walk(node, labels):
         if node.weight is not None:
-            depth_first.append(node)
+            labels.append(node)
         for child in node.children:
-            walk(child, depth_first)
+            walk(child, labels)
 
     walk(tree, order)
     for at, node in enumerate(order):
@@ -307,20 +317,27 @@ def _ranges(tree, rows: dict, end: int):
 
 @rule("BL504", "points-do-not-add-up", Severity.ERROR)
 def points_do_not_add_up(context: Context):
-    """各行、各项指标的分值加起来不等于总分一行的分值。
+    """分值（权重）加起来不等于它们的合计。
 
-    检查什么：四川式自评表的"总分"一行印有分值合计（通常为 100），对照各资金行与各项指标
-    分值之和。表中有一行读不出分值（例如两行并成了一行）时不检查。
+    检查什么：
+    - 四川式自评表"总分"一行的分值（通常为 100），对照各资金行与各项指标分值之和；
+    - 湖北式自评表写在指标名里的分值："产出指标 (40分)"对照其下各二级指标的分值之和，
+      "年度绩效目标 (80分)"对照各一级指标（没有一级分值时为各二级分值）之和，并与预算执行
+      的 20 分合为 100；"成本指标""满意度指标"两种层级都读，两种读法下都不符才报告；
+      有一个带分值的指标名认不出层级时，整张表的这一项不检查；
+    - 绩效目标表表头写明的合计（"分值权重（90分）""分值（90）"；"指标权重(%)"为 100），
+      对照各项三级指标的分值之和，并与"执行率分值（10分）"合为 100（百分比的权重不与分值
+      相加）。合计、小计行和没有三级指标的分值行不算作指标；后一种使该表不检查。
+    表中有一行读不出分值（例如两行并成了一行）时不检查。
 
-    为什么：分值是评分办法规定的权重，加起来不是总分，说明某项分值抄错或漏印。
+    为什么：分值是评分办法规定的权重，加起来不是合计，说明某项分值抄错或漏印。
 
     不通过的例子::
 
-        年度资金总额 … 分值 10；当年财政拨款 10；上年结转资金 5；其他资金 5
-        指标分值 10、10、10、10、10、10、5、5
-        总分   100   98      （各分值之和为 100 时相符；改一项为 15 则不符）
+        产出指标 (40分)   数量指标 (15分) …   质量指标 (10分) …   时效指标 (10分) …
+        成本指标 (6分) …                      （15 + 10 + 10 + 6 = 41）
 
-    通过的例子（001）::
+    通过的例子（001；000 医疗救助：15 + 10 + 10 + 5 = 40；国家信访局目标表：分值（90））::
 
         资金 10 + 10 + 5 + 5，指标 10 × 6 + 5 × 2，总分分值 100
     """
@@ -352,7 +369,7 @@ def _declared_total(context: Context, sheet, parts: list, given: Decimal):
     wrong = []
     if given != declared.points:
         wrong.append(f"而 {len(parts)} 项指标的分值之和为 {given}，相差 {declared.points - given}")
-    if sheet.points is not None and declared.points + sheet.points != _HUNDRED:
+    if sheet.points is not None and not declared.percent and declared.points + sheet.points != _HUNDRED:
         wrong.append(f"与执行率分值 {sheet.points} 分之和为 {declared.points + sheet.points}，不是 100")
     if wrong:
         yield Finding(
@@ -370,12 +387,13 @@ def _labels_do_not_add_up(context: Context, sheet):
         return
     profile = _profiles(context).get(id(sheet))
     execution = profile.execution if profile is not None else None
-    agreed = None
-    for tree in _trees(context, sheet):
+
+    def wrong(tree) -> dict:
         found = {}
         _check_weights(tree, execution, found)
-        agreed = found if agreed is None else {span: item for span, item in agreed.items() if span in found}
-    for span, (message, related) in (agreed or {}).items():
+        return found
+
+    for span, (message, related) in _in_every_reading(_trees(context, sheet), wrong).items():
         yield Finding(span, message + _under(context, sheet), related)
 
 
@@ -399,7 +417,8 @@ def _check_weights(node, execution: Decimal | None, found: dict, root: bool = Tr
     weight = node.weight
     if weight is None or weight.points is None:
         return failed
-    if root and execution is not None and weight.points + execution != _HUNDRED:
+    # the root and budget execution make 100; a single numbered target (年度目标 1) may not be the root
+    if root and execution is not None and not re.search(r"\d", weight.name) and weight.points + execution != _HUNDRED:
         found[weight.span] = (
             f"「{weight.text}」与预算执行 {execution} 分之和为 {weight.points + execution}，不是 100",
             (),
@@ -575,11 +594,15 @@ def _scores_said(context: Context, sheets: dict):
                 )
 
 
-#: An indicator that restates the sheet's own 执行率 ("97% ≤ 预算执行率 ≤ 100%"), or its
-#: spending ("资金使用控制在预算内 ≤1027万元 | 784.29万元").
-_RATE_INDICATOR = re.compile(r"(预算|资金|支出)执行率")
-_SPENDING_INDICATOR = re.compile(r"预算|资金")
-_AMOUNT = re.compile(r"^\s*(\d[\d,]*(?:\.\d+)?)\s*万元?\s*$")
+#: An indicator that restates the sheet's own 执行率 ("97% ≤ 预算执行率 ≤ 100%") or its
+#: spending ("资金使用控制在预算内 ≤1027万元 | 784.29万元"), named exactly so: 中央资金执行率 or
+#: 三季度预算执行率, 人均救助资金 or 预算控制数 are other figures.
+_RATE_INDICATOR = re.compile(r"^(?:\d+(?:\.\d+)?%?[≤<≥>]=?)?(?:项目)?(?:预算|资金)执行率(?:[≤<≥>]=?\d+(?:\.\d+)?%?)?$")
+_SPENDING_INDICATOR = re.compile(
+    r"^(?:(?:资金|支出)(?:使用|执行)?(?:控制)?在?预算(?:金额)?(?:内|以内)(?:完成)?"
+    r"|在预算(?:金额)?(?:内|以内)完成|(?:资金|支出)(?:使用|执行)?控制范围)$"
+)
+_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*万元?\s*$")
 
 
 @rule("BL507", "indicator-restatement-mismatch", Severity.ERROR)
@@ -606,43 +629,42 @@ def indicator_restatement_mismatch(context: Context):
         if len(lines) != 1:
             continue
         (line,) = lines
+        factor = WAN_PER_UNIT.get(sheet.table.unit or "万元")  # the sheets print "预算执行情况 (万元)"
         for indicator in sheet.indicators:
             actual = indicator.actual
             if actual is None or actual.cell is None:
                 continue
-            row = indicator.row
-            before = [row.label] + [
-                cell.text for cell in row.cells[: actual.column.index] if cell is not None and cell.figure is None
-            ]
-            named = re.sub(r"\s+", "", "".join(before))
+            name = _indicator_name(indicator, actual)
             figure = actual.cell.figure
-            if _RATE_INDICATOR.search(named) and figure is not None and figure.percent and line.rate is not None:
+            if _RATE_INDICATOR.match(name) and figure is not None and figure.percent and line.rate is not None:
                 if not _stated(actual).meets(_stated(line.rate)):
                     yield Finding(
                         actual.span,
-                        f"指标「{_indicator_name(indicator, actual)}」的实际完成值为 {actual.shown}，"
+                        f"指标「{name}」的实际完成值为 {actual.shown}，"
                         f"而本表「{line.name}」的执行率为 {line.rate.shown}{_under(context, sheet)}",
                         _related(line.rate),
                     )
                 continue
             amount = _AMOUNT.match(actual.cell.text)
-            if amount and _SPENDING_INDICATOR.search(named) and "成本" in named:
+            if amount and factor is not None and _SPENDING_INDICATOR.match(name):
                 (number,) = find_numbers(amount[1])
-                if not Interval.of(number).meets(line.spent.interval):
+                spent = line.spent.interval.scaled(factor)
+                if not Interval.of(number).meets(spent):
                     yield Finding(
                         actual.span,
-                        f"成本指标「{_indicator_name(indicator, actual)}」的实际完成值为 {actual.cell.text.strip()}，"
-                        f"而本表「{line.name}」的执行数为 {line.spent.shown} 万元{_under(context, sheet)}",
+                        f"成本指标「{name}」的实际完成值为 {actual.cell.text.strip()}，"
+                        f"而本表「{line.name}」的执行数为 {line.spent.shown}{sheet.table.unit or '万元'}"
+                        f"{_under(context, sheet)}",
                         _related(line.spent),
                     )
 
 
 def _indicator_name(indicator, actual) -> str:
-    """The indicator's own words: the cell before its target value (the cell before
-    its actual value)."""
-    texts = [cell.text.strip() for cell in indicator.row.cells[: actual.column.index] if cell is not None]
-    texts = [text for text in texts if text]
-    return re.sub(r"\s+", "", texts[-2] if len(texts) > 1 else texts[0] if texts else indicator.name)
+    """The indicator's own words, without blanks: the last text printed before its
+    target value (the cell before its actual value)."""
+    texts = [cell.text for cell in indicator.row.cells[: actual.column.index] if cell is not None]
+    texts = [unspaced(text) for text in [indicator.row.label, *texts] if text.strip()]
+    return texts[-2] if len(texts) > 1 else texts[0] if texts else ""
 
 
 @rule("BL508", "funds-do-not-add-up", Severity.ERROR)
@@ -678,10 +700,10 @@ def funds_do_not_add_up(context: Context):
             given = sum((Interval.of(part.figure) for part in printed), ZERO)
             if given.meets(Interval.of(total.figure), context.slack):
                 continue
-            # a blank part may be a figure the extraction lost, unless the printed
-            # parts already exceed the total (no fund is negative)
-            blank = len(printed) < len(funding.parts)
-            if not printed or blank and given.low <= Interval.of(total.figure).high:
+            # a blank part may be a figure the extraction lost, and a fund not read may
+            # be what is missing: only parts that exceed the total are then wrong
+            short = len(printed) < len(funding.parts) or not funding.complete
+            if not printed or short and given.low <= Interval.of(total.figure).high:
                 continue
             named = " + ".join(f"{part.name} {part.figure}" for part in printed)
             yield Finding(
@@ -692,11 +714,16 @@ def funds_do_not_add_up(context: Context):
             )
 
 
-#: "项目综合评分92.25分，评价级次为优": a score and the grade it is said to earn.
+#: "项目综合评分92.25分，评价级次为优": an overall score and the grade it is said to earn.
 _GRADED = re.compile(
-    r"(?:评分|得分|总分)(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分[^。；]{0,12}?"
+    r"(?P<subject>综合评分|综合得分|自评总?得分|自评总分|绩效评价得分|评价得分|总分)(?:为)?\s*"
+    r"(?P<score>\d+(?:\.\d+)?)\s*分(?P<between>[^。；]{0,12}?)"
     r"(?:评价)?(?:等级|级次|级别|结果)(?:为|是)\s*[“\"「]?(?P<grade>优秀|良好|优|良|中|差)"
 )
+#: What makes the score another's: a year, 上年/本年, a second score, 其中.
+_ANOTHER = re.compile(r"\d{4}\s*年|上年|本年|去年|今年|得分|评分|其中")
+
+
 #: 财预〔2020〕10号: 90 分（含）以上为优，80（含）—90 为良，60（含）—80 为中，60 以下为差.
 _GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("差", Decimal(0)))
 
@@ -710,7 +737,8 @@ def _grades(context: Context) -> tuple:
     floors = dict(_GRADES)
     for paragraph in context.document.paragraphs:
         for segment in paragraph.segments:
-            if "以上" not in segment.text:
+            text = segment.text
+            if "以上" not in text or "满意" in text or not re.search(r"等级|级次|评价结果", text):
                 continue
             for band in _BAND.finditer(segment.text):
                 floors[band[2]] = Decimal(band[1])
@@ -723,8 +751,9 @@ def grade_band_mismatch(context: Context):
 
     检查什么："综合评分 92.25 分，评价级次为优"这样的句子，按财预〔2020〕10号的等级：90 分
     （含）以上为优，80（含）至 90 分为良，60（含）至 80 分为中，60 分以下为差，对照得分与
-    所说等级；文件自己写明等级线的（"85分以上为优"），按文件的。得分与等级须在同一行
-    的同一句中。
+    所说等级；文件在说评价等级的句子里自己写明等级线的（"评价等级 85分以上为优"），按文件
+    的。得分须是总的评分（综合评分、自评得分、总分、评价得分），与等级在同一行的同一句中，
+    中间没有别的年份、"其中"或另一个得分。
 
     为什么：等级由得分决定；不符，说明得分或等级有一个写错了。
 
@@ -742,6 +771,9 @@ def grade_band_mismatch(context: Context):
             if "分" not in segment.text or not ("级" in segment.text or "结果" in segment.text):
                 continue
             for said in _GRADED.finditer(segment.text):
+                before = segment.text[max(0, said.start() - 6) : said.start()]
+                if _ANOTHER.search(said["between"]) or _ANOTHER.search(before):
+                    continue
                 score = Decimal(said["score"])
                 grade = said["grade"][0]
                 earned = next(name for name, floor in grades if score >= floor)

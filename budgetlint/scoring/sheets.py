@@ -21,7 +21,8 @@ from ..arithmetic import Interval
 from ..figures import find_numbers
 from ..model import Cell, Figure, Row, Table
 from ..places import Place
-from .funds import Funding, Part
+from ..text import unspaced
+from .funds import Funding, line_fundings
 from .weights import Weight, read_weights
 
 __all__ = ["Execution", "Indicator", "Sheet", "read_listing", "read_sheet", "read_summary"]
@@ -30,7 +31,7 @@ __all__ = ["Execution", "Indicator", "Sheet", "read_listing", "read_sheet", "rea
 _FUND_LINE = re.compile(r"资金总额|支出总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
 _INDICATOR_HEADER = re.compile(r"一级\s*指标")
 _TOTAL = re.compile(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
-_BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
 #: "得分 (20分*执行率)": the points the budget execution is worth.
 _EXECUTION_POINTS = re.compile(
     r"(\d+)\s*分\s*[*×xX]\s*执行率|预算执行[^（(]*(?:[（(][^）)]*[)）])*\s*[（(]\s*(\d+)\s*分"
@@ -219,15 +220,18 @@ def _execution(table: Table, row: Row, unread: list[str]) -> Execution | None:
 
 
 def _score(table: Table, row: Row) -> tuple[Place | None, Place | None, bool]:
-    """The row's score (its last cell that prints a bare number), the cell printed
-    before it (the 实际完成值) and whether the score is readable: a last cell printing
-    two numbers ("2.5 6") is not."""
+    """The row's score (its last cell that prints a bare number), the cell just before
+    it (the 实际完成值; None when blank) and whether the score is readable: a last cell
+    printing two numbers ("2.5 6") is not."""
     places = [p for p in _places(table, row) if p.cell.text.strip()]
     if not places:
         return None, None, True
     last = places[-1]
-    if _BARE_NUMBER.match(last.cell.text) and last.cell.figure is not None:
-        return last, places[-2] if len(places) > 1 else None, True
+    if BARE_NUMBER.match(last.cell.text) and last.cell.figure is not None:
+        index = last.column.index - 1
+        before = row.cell(index) if index >= 0 else None
+        actual = Place(table, row, table.columns[index]) if before is not None and before.text.strip() else None
+        return last, actual, True
     if re.fullmatch(r"\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*", last.cell.text):
         return None, None, False
     return None, None, True
@@ -239,12 +243,13 @@ def read_sheet(table: Table) -> Sheet:
     total = total_points = None
     in_indicators = False
     lines_unread = None  # whether a budget line was left unread (its funds then do not add up)
+    other_money = False
     width = 0
     project = None
     columns = [_column(table, name) for name in _SICHUAN_LINE]
     sichuan = None not in columns[:2]
     for row in table.rows:
-        if project is None and re.sub(r"\s+", "", row.label) == "项目名称":
+        if project is None and unspaced(row.label) == "项目名称":
             project = next((cell.text.strip() for cell in row.cells if cell is not None and cell.text.strip()), None)
         texts = [row.label] + [cell.text for cell in row.cells if cell is not None]
         if _TOTAL.match(row.label.strip() or (texts[1] if len(texts) > 1 else "")):
@@ -265,6 +270,8 @@ def read_sheet(table: Table) -> Sheet:
             found = _sichuan(table, row, unread, columns) if sichuan else _execution(table, row, unread)
             if found is not None:
                 executions.append(found)
+            elif sichuan and _is_amount(row.cell(columns[0])):
+                other_money = True  # money on a line no fund name was read for ("单位自筹资金")
             continue
         if sum(1 for text in texts if text and text.strip()) > width:
             unread.append(f"第 {row.line} 行的格数多于指标表头（两行并成了一行，或一格被拆开）")
@@ -288,35 +295,18 @@ def read_sheet(table: Table) -> Sheet:
         "四川" if sichuan else "湖北",
         total_points,
         tuple(unread),
-        weights=() if sichuan else read_weights(table, list(table.rows)),
-        fundings=_sichuan_fundings(table, executions) if sichuan and lines_unread is False else (),
+        weights=() if sichuan else read_weights(list(table.rows)),
+        fundings=_money_lines(table, executions, columns, lines_unread, other_money) if sichuan else (),
     )
 
 
-_SICHUAN_COLUMNS = ("年初预算数", "全年预算数", "全年执行数")
-
-
-def _sichuan_fundings(table: Table, executions: list[Execution]) -> tuple[Funding, ...]:
-    """年度资金总额 and the fund lines under it, in each amount column of a Sichuan sheet."""
-    totals = [line for line in executions if "总额" in line.name]
-    if len(totals) != 1 or len(executions) < 2:
+def _money_lines(table: Table, executions: list, columns: list, lines_unread: bool | None, other_money: bool):
+    """A Sichuan sheet's money blocks, once its indicator header is reached; complete when
+    every money line was read as a fund line."""
+    if lines_unread is None:
         return ()
-    fundings = []
-    for what in _SICHUAN_COLUMNS:
-        index = _column(table, what)
-        if index is None:
-            continue
-        parts = tuple(_part(table, line, index) for line in executions if line is not totals[0])
-        fundings.append(Funding(what, _part(table, totals[0], index), parts))
-    return tuple(fundings)
-
-
-def _part(table: Table, line: Execution, index: int) -> Part:
-    """A budget line's amount in column ``index`` (the budget as printed, before its 追减)."""
-    place = Place(table, line.budget.row, table.columns[index])
-    if index == line.budget.column.index:
-        return Part(line.name, place, line.printed_budget_figure)
-    return Part(line.name, place, place.cell.figure if place.cell is not None else None)
+    at = {"年初预算数": _column(table, "年初预算数"), "全年预算数": columns[0], "全年执行数": columns[1]}
+    return line_fundings(table, executions, at, not lines_unread and not other_money)
 
 
 #: A row that only names a level of indicators ("产出指标", "社会效益|指标").
@@ -328,14 +318,14 @@ def _sichuan_indicator(table: Table, row: Row, indicators: list, unread: list[st
     and 得分 (a 偏差原因 may follow). A row with indicator text and no such pair has
     lost its figures, and the sheet's sums are then not checked."""
     places = [p for p in _places(table, row) if p.cell.text.strip()]
-    numbers = [i for i, p in enumerate(places) if _BARE_NUMBER.match(p.cell.text) and p.cell.figure is not None]
+    numbers = [i for i, p in enumerate(places) if BARE_NUMBER.match(p.cell.text) and p.cell.figure is not None]
     if len(numbers) >= 2 and numbers[-1] == numbers[-2] + 1:
         points, score = places[numbers[-2]], places[numbers[-1]]
         actual = places[numbers[-2] - 1] if numbers[-2] > 0 else None
         indicators.append(Indicator(row.label, row, score, points, actual))
         return
     words = [p.cell.text for p in places] + [row.label]
-    if sum(1 for text in words if text.strip() and not _LEVEL_ONLY.match(re.sub(r"\s+", "", text))) >= 2:
+    if sum(1 for text in words if text.strip() and not _LEVEL_ONLY.match(unspaced(text))) >= 2:
         unread.append(f"第 {row.line} 行的指标没有读出分值和得分")
 
 
@@ -358,7 +348,7 @@ def read_summary(table: Table) -> Sheet | None:
     for row in table.rows:
         points = _printing(Place(table, row, table.columns[points_at]), False)
         score = _printing(Place(table, row, table.columns[score_at]), False)
-        label = re.sub(r"\s+", "", row.label)
+        label = unspaced(row.label)
         if _SUMMARY_TOTAL.match(label):
             total, total_points = score, points
             break
@@ -391,7 +381,7 @@ def read_listing(table: Table) -> Sheet | None:
     candidates = [(-1, [column.header for column in table.columns])]
     candidates += [(at, [cell.text if cell else None for cell in row.cells]) for at, row in enumerate(table.rows[:3])]
     for at, texts in candidates:  # noqa: B007 (the header found is the one the loop stops at)
-        headers = [(index, re.sub(r"\s+", "", text or "")) for index, text in enumerate(texts)]
+        headers = [(index, unspaced(text or "")) for index, text in enumerate(texts)]
         budgets = [index for index, header in headers if _LISTED_BUDGET.match(header)]
         spent = next((index for index, header in headers if _LISTED_SPENT.match(header)), None)
         rate = next((index for index, header in headers if header == "执行率"), None)
@@ -399,13 +389,25 @@ def read_listing(table: Table) -> Sheet | None:
             break
     else:
         return None
+    # every other amount column left of the spending may be the budget a rate is taken on
+    # (调整后预算数, 预算安排数 …): a rate on any of them is not a contradiction
+    others = [index for index in range(spent) if index not in budgets[:1]]
     lines = []
     for row in table.rows[at + 1 :]:
-        first, *others = (Place(table, row, table.columns[index]) for index in budgets)
+        first = Place(table, row, table.columns[budgets[0]])
         spending, printed = Place(table, row, table.columns[spent]), Place(table, row, table.columns[rate])
         if not (_is_amount(first.cell) and _is_amount(spending.cell)):
             continue
-        name = next((c.text.strip() for c in row.cells if c is not None and c.text.strip()), row.label)
-        others = tuple(place for place in others if _is_amount(place.cell))
-        lines.append(Execution(name, first, spending, _printing(printed, True), None, other_budgets=others))
-    return Sheet(table, None, tuple(lines), (), None, None, "项目表") if lines else None
+        alternatives = tuple(
+            place for place in (Place(table, row, table.columns[index]) for index in others) if _is_amount(place.cell)
+        )
+        line = Execution(_project(row), first, spending, _printing(printed, True), None, other_budgets=alternatives)
+        lines.append(line)
+    return Sheet(table, None, tuple(lines), (), None, style="项目表") if lines else None
+
+
+def _project(row: Row) -> str:
+    """A project row's name: its label, unless that is a 序号 ("1", "三"), then its first words."""
+    if row.label.strip() and not re.fullmatch(r"\s*[\d一二三四五六七八九十]+[、.．]?\s*", row.label):
+        return row.label.strip()
+    return next((c.text.strip() for c in row.cells if c is not None and c.text.strip() and c.figure is None), row.label)

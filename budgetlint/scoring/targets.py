@@ -12,22 +12,20 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Span, Table
+from ..model import Table
 from ..places import Place
+from ..text import unspaced
 from .funds import read_fundings
-from .sheets import _BARE_NUMBER, Indicator, Sheet
-from .weights import Weight
+from .sheets import BARE_NUMBER, Indicator, Sheet
+from .weights import Weight, number_span
 
 __all__ = ["read_target"]
 
 _HEADER = re.compile(r"^(一级指标|指标名称)$")
 _WEIGHT_COLUMN = re.compile(r"分值|权重")
 _DECLARED = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
+_SUBTOTAL = re.compile(r"^(合计|小计|总计|合\s*计)[：:]?$")
 _EXECUTION = re.compile(r"执行率分值\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
-
-
-def _compact(text: str | None) -> str:
-    return re.sub(r"\s+", "", text or "")
 
 
 def _declared(table: Table, row, index: int) -> Weight | None:
@@ -41,52 +39,56 @@ def _declared(table: Table, row, index: int) -> Weight | None:
         points = Decimal(100)
     else:
         return None
-    span = cell.span
-    if found and span.line == span.end_line and text.count(found[1]) == 1:
-        start = span.column + text.index(found[1])
-        span = Span(span.line, start, span.line, start + len(found[1]))
-    return Weight(_compact(text), 0, points, span, row, text=text.strip())
+    span = number_span(text, cell.span, found[1]) if found else cell.span
+    return Weight(unspaced(text), 0, points, span, row, text=text.strip(), percent=not found)
 
 
 def read_target(table: Table) -> Sheet | None:
     """The target sheet's indicators (with their weights), the weights' declared
     total, budget execution's points and its money blocks; None when the table
     has no indicator header (一级指标 or 指标名称)."""
-    header_at = weight_at = None
+    header_at = weight_at = name_at = None
     for at, row in enumerate(table.rows):
-        texts = [_compact(cell.text) if cell is not None else "" for cell in row.cells]
+        texts = [unspaced(cell.text) if cell is not None else "" for cell in row.cells]
         if any(_HEADER.match(text) for text in texts):
             weight_at = next((i for i, text in enumerate(texts) if _WEIGHT_COLUMN.search(text)), None)
+            name_at = next((i for i, text in enumerate(texts) if text in ("三级指标", "指标名称")), None)
             header_at = at
             break
     if header_at is None:
         return None
+    if name_at is None:
+        weight_at = None  # weights that cannot be told from the subtotals of their levels
     header = table.rows[header_at]
     points = None
     for row in table.rows[:header_at]:
         for cell in row.cells:
-            if cell is not None and (found := _EXECUTION.search(_compact(cell.text))):
+            if cell is not None and (found := _EXECUTION.search(unspaced(cell.text))):
                 points = Decimal(found[1])
     indicators, unread = [], []
     for row in table.rows[header_at + 1 :] if weight_at is not None else ():
         cell = row.cell(weight_at)
         words = [c for c in row.cells if c is not None and c.text.strip()]
-        if cell is not None and _BARE_NUMBER.match(cell.text) and cell.figure is not None:
+        name = row.cell(name_at)
+        if any(_SUBTOTAL.match(unspaced(text)) for text in [row.label] + [c.text for c in words]):
+            continue
+        if cell is not None and BARE_NUMBER.match(cell.text) and cell.figure is not None:
+            if name is None or not name.text.strip():
+                # a level's own subtotal, or an indicator whose name was lost: not summed
+                unread.append(f"第 {row.line} 行有分值而没有三级指标")
+                continue
             place = Place(table, row, table.columns[weight_at])
-            named = [c.text.strip() for c in row.cells[:weight_at] if c is not None and c.text.strip() and not c.figure]
-            indicators.append(Indicator(named[-1] if named else row.label, row, None, place))
+            indicators.append(Indicator(name.text.strip(), row, None, place))
         elif len(words) >= 2:
             unread.append(f"第 {row.line} 行的指标没有读出分值")
     return Sheet(
         table,
         points,
-        (),
-        tuple(indicators),
-        None,
-        None,
-        "目标",
-        None,
-        tuple(unread),
+        executions=(),
+        indicators=tuple(indicators),
+        total=None,
+        style="目标",
+        unread=tuple(unread),
         declared=_declared(table, header, weight_at) if weight_at is not None else None,
         fundings=read_fundings(table, list(table.rows[:header_at])),
     )

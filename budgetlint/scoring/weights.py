@@ -18,7 +18,8 @@ from decimal import Decimal
 
 import attrs
 
-from ..model import Row, Span, Table
+from ..model import Row, Span
+from ..text import unspaced
 
 __all__ = ["Weight", "read_weights", "weight_trees"]
 
@@ -38,16 +39,21 @@ class Weight:
     ambiguous: bool = False
     #: The label as printed ("产出指标 (40分)").
     text: str = ""
+    #: A total in per cent ("指标权重(%)": 100), not in points.
+    percent: bool = False
 
 
 _WEIGHTED = re.compile(r"^(?P<name>[\u4e00-\u9fff\d：:]{2,16}?)[：:]?[（(](?P<points>\d+(?:\.\d+)?)分[)）]$")
 _FIRST = re.compile(r"^(产出|效益)(指标)?$")
-_EITHER = re.compile(r"^(成本|满意度|服务对象满意度)(指标)?$")
+_EITHER = re.compile(r"^(成本|满意度)(指标)?$")
 _SECOND = re.compile(
-    r"^(数量|质量|时效|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|可持续性|可持续)(指标)?$"
+    r"^(数量|质量|时效|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|可持续性|可持续"
+    r"|服务对象满意度)(指标)?$"
 )
 _HINT = re.compile(r"指\s*标|目\s*标|分|效益|影响|满意|数量|质量|时效|成本")
 _TARGET = re.compile(r"^(年度)?(绩效)?目标\d*[：:]?\d*$")
+#: Weighted cells that are not indicator labels ("预算执行情况 (20分)", "得分 (20分)").
+_NOT_A_LABEL = re.compile(r"预算|执行|得分|分值|总分|合计|权重")
 
 
 def _level(name: str) -> tuple[int, bool] | None:
@@ -62,23 +68,37 @@ def _level(name: str) -> tuple[int, bool] | None:
     return None
 
 
+def number_span(text: str, span: Span, number: str) -> Span:
+    """Where ``number`` is printed inside a cell ``text`` at ``span`` (the cell when it
+    spans lines or prints the number twice)."""
+    if span.line != span.end_line or text.count(number) != 1:
+        return span
+    start = span.column + text.index(number)
+    return Span(span.line, start, span.line, start + len(number))
+
+
+class Unknown(Exception):
+    """A weighted label whose level no name tells ("履职效能 (20分)")."""
+
+
 def _label(text: str, span: Span, row: Row) -> Weight | None:
-    compact = re.sub(r"\s+", "", text)
+    compact = unspaced(text)
     found = _WEIGHTED.match(compact)
     name = found["name"] if found else compact
     level = _level(name)
     if level is None:
+        if found and not _NOT_A_LABEL.search(name):
+            raise Unknown(name)
         return None
     points = Decimal(found["points"]) if found else None
-    where = span
-    if found and span.line == span.end_line and text.count(found["points"]) == 1:
-        start = span.column + text.index(found["points"])
-        where = Span(span.line, start, span.line, start + len(found["points"]))
+    where = number_span(text, span, found["points"]) if found else span
     return Weight(name, level[0], points, where, row, level[1], text.strip())
 
 
-def read_weights(table: Table, rows: list[Row]) -> tuple[Weight, ...]:
-    """The labels of ``rows`` (the indicator part of a sheet), in reading order."""
+def read_weights(rows: list[Row]) -> tuple[Weight, ...]:
+    """The labels of a sheet's ``rows``, in reading order; none at all when a weighted
+    label has a name whose level is unknown, as its weight and its indicators would
+    otherwise be counted under the label before it."""
     labels = []
     for row in rows:
         texts = [(row.label, row.label_span)] + [(cell.text, cell.span) for cell in row.cells if cell is not None]
@@ -86,7 +106,11 @@ def read_weights(table: Table, rows: list[Row]) -> tuple[Weight, ...]:
             # a label is short, and names an indicator (指标), a target (目标) or its weight (分)
             if not text or len(text) > 24 or not _HINT.search(text) or span is None:
                 continue
-            if (label := _label(text, span, row)) is not None:
+            try:
+                label = _label(text, span, row)
+            except Unknown:
+                return ()
+            if label is not None:
                 labels.append(label)
     return tuple(labels)
 
@@ -119,15 +143,29 @@ def _tree(labels: tuple[Weight, ...], levels: tuple[int, ...]) -> Node:
 def weight_trees(labels: tuple[Weight, ...], second: bool = False) -> list[Node]:
     """Every reading of the sheet's labels: the ambiguous ones at either level, the
     first reading with them at the first level (national) or, if ``second``, at the
-    second (Hubei's 2020 sheets). With a single label that prints a weight, nothing
-    under it can be compared, and one reading is enough."""
+    second (Hubei's 2020 sheets); and a label printed again on the next row with the
+    same text either a group of its own or the same merged cell printed per row.
+    With a single label that prints a weight one reading is enough (nothing under it
+    can be compared); with more than 6 ambiguous labels there is none (too many to
+    tell, and nothing is checked)."""
+    if sum(1 for label in labels if label.points is not None) < 2:
+        return [_tree(labels, tuple(label.level for label in labels))]
     either = [i for i, label in enumerate(labels) if label.ambiguous]
-    if len(either) > 6 or sum(1 for label in labels if label.points is not None) < 2:
-        either = []  # (more than 64 readings: a sheet no one prints)
+    if len(either) > 6:
+        return []
+    repeated = {
+        i
+        for i in range(1, len(labels))
+        if labels[i].text == labels[i - 1].text and labels[i].row is not labels[i - 1].row
+    }
+    merges = (False, True) if repeated else (False,)
     trees = []
-    for choice in itertools.product((2, 1) if second else (1, 2), repeat=len(either)):
-        levels = [label.level for label in labels]
-        for i, level in zip(either, choice, strict=True):
-            levels[i] = level
-        trees.append(_tree(labels, tuple(levels)))
+    for merge in merges:
+        kept = [i for i in range(len(labels)) if not (merge and i in repeated)]
+        for choice in itertools.product((2, 1) if second else (1, 2), repeat=len(either)):
+            levels = {i: labels[i].level for i in kept}
+            for i, level in zip(either, choice, strict=True):
+                if i in levels:
+                    levels[i] = level
+            trees.append(_tree(tuple(labels[i] for i in kept), tuple(levels[i] for i in kept)))
     return trees
