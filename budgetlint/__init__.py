@@ -13,10 +13,18 @@ Linting and reading a document::
 
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path as _Path
 
 from .findings import Diagnostic, Finding, Related, Severity
 from .model import Cell, Column, Document, Figure, Footnote, Paragraph, Row, Source, Span, Table
 from .reading import NotText, read_bytes, read_bytes_document, read_document, read_file, read_path, read_text
+
+# In a source checkout rules/ and grammars/ sit beside this folder, and install as
+# budgetlint.rules and budgetlint.grammars; run from the checkout (the folder then
+# shadows the installed package), the package finds them there.
+_checkout = _Path(__file__).resolve().parent.parent
+if not (_Path(__file__).parent / "rules").is_dir() and (_checkout / "rules" / "__init__.py").is_file():
+    __path__.append(str(_checkout))  # noqa: F821 (a package's own __path__)
 
 __version__ = "0.1.0"
 

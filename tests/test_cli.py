@@ -112,3 +112,28 @@ def test_rules_and_grammars_ship_inside_the_budgetlint_namespace():
     assert importlib.import_module("budgetlint.grammars").__name__ == "budgetlint.grammars"
     top_levels = (metadata.distribution("budgetlint").read_text("top_level.txt") or "").split()
     assert top_levels in ([], ["budgetlint"])  # never a top-level `rules` or `grammars`
+
+
+def test_running_from_the_repository_root_finds_rules_and_grammars(tmp_path):
+    """From a checkout's root the source folder budgetlint/ shadows the installed package,
+    which alone holds budgetlint.rules: the folder then finds rules/ and grammars/ beside
+    it. Reproduced without the editable install's finder, on a copy of the checkout."""
+    import shutil
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for part in ("budgetlint", "rules", "grammars"):
+        shutil.copytree(root / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    code = (
+        "import sys; sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in repr(f).lower()];"
+        "import budgetlint; assert budgetlint.__file__.startswith(sys.argv[2]), budgetlint.__file__;"
+        "print(len(budgetlint.lint_file(sys.argv[1], select=['BL004'])))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(SEEDS["002"]), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2"
