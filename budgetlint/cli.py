@@ -51,20 +51,26 @@ def _read(path: str, read=read_path):
 
 
 def _files(paths: list[str]) -> tuple[list[str], bool]:
-    """The files named or found under the directories named, and whether any was missing."""
+    """The files named or found under the directories named (.txt and .pdf, in any
+    case), and whether any name was missing or a directory held nothing to check."""
     files: list[str] = []
-    missing = False
+    failed = False
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            found = (f for f in sorted(path.rglob("*")) if f.suffix.lower() in _DOCUMENTS and f.is_file())
+        if name == "-":
+            files.append(name)
+        elif path.is_dir():
+            found = [f for f in sorted(path.rglob("*")) if f.suffix.lower() in _DOCUMENTS and f.is_file()]
+            if not found:
+                _error(f"{name}：目录中没有可检查的文件（.txt 或 .pdf）")
+                failed = True
             files.extend(map(str, found))
         elif path.exists():
             files.append(name)
         else:
             _error(f"{name}：文件不存在")
-            missing = True
-    return files, missing
+            failed = True
+    return files, failed
 
 
 def _selectors(values: list[str] | None) -> list[str]:
@@ -102,22 +108,76 @@ def _check(args: argparse.Namespace) -> int:
         return EXIT_INPUT_ERROR
     rules = select_rules(every, select, ignore)
     files, failed = _files(args.paths)
+    if not files and not failed:
+        _error("没有可检查的文件")
+        return EXIT_INPUT_ERROR
     diagnostics = []
     for name in files:
-        document = _read(name)
+        document = _stdin(args.stdin_filename) if name == "-" else _read(name)
         if document is None:
             failed = True
             continue
         diagnostics.extend(lint_document(document, rules, slack, scoring))
+    status = EXIT_INPUT_ERROR if failed else EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
+    args.status = status  # what a broken pipe while reporting still returns
+    _report(args, diagnostics)
+    return status
+
+
+def _stdin(name: str | None):
+    """The document given on standard input, named ``name`` in the findings."""
+    from .reading import read_bytes_document
+
+    try:
+        return read_bytes_document(sys.stdin.buffer.read(), name or "<stdin>")
+    except NotText as error:
+        _error(f"{name or '<stdin>'}：{error}")
+        return None
+
+
+def _report(args: argparse.Namespace, diagnostics: list) -> None:
+    """Write the findings as ``args`` asks: to ``--output`` or standard output; with
+    ``--quiet`` only the count, with ``--statistics`` the count per rule after them."""
+    lines: list[str] = []
     if args.format == "json":
-        json.dump([_as_json(d) for d in diagnostics], sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        lines.append(json.dumps([_as_json(d) for d in diagnostics], ensure_ascii=False, indent=2))
+    elif args.format == "github":
+        lines += [_github(d) for d in diagnostics]
+    elif not args.quiet:
+        lines += [d.format() for d in diagnostics]
+    if args.statistics or args.quiet and args.format == "text":
+        lines += _statistics(diagnostics, args.statistics)
+    text = "".join(line + "\n" for line in lines)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
     else:
-        for diagnostic in diagnostics:
-            print(diagnostic.format())
-    if failed:
-        return EXIT_INPUT_ERROR
-    return EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def _statistics(diagnostics: list, per_rule: bool) -> list[str]:
+    from collections import Counter
+
+    counts = Counter((d.code, d.symbol) for d in diagnostics)
+    lines = [f"{count:>5}  {code}  {symbol}" for (code, symbol), count in sorted(counts.items())] if per_rule else []
+    files = len({d.path for d in diagnostics})
+    return lines + [f"共 {len(diagnostics)} 处发现，涉及 {files} 个文件" if diagnostics else "没有发现"]
+
+
+def _github(diagnostic) -> str:
+    """A GitHub Actions workflow command: ::error file=…,line=…,col=…,title=…::message"""
+
+    def escape(text: str, property: bool = False) -> str:
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        return text.replace(":", "%3A").replace(",", "%2C") if property else text
+
+    level = {"error": "error", "warning": "warning"}.get(str(diagnostic.severity), "notice")
+    where = (
+        f"file={escape(diagnostic.path, True)},line={diagnostic.line},col={diagnostic.column},"
+        f"endLine={diagnostic.end_line},endColumn={diagnostic.end_column},"
+        f"title={escape(f'{diagnostic.code} {diagnostic.symbol}', True)}"
+    )
+    return f"::{level} {where}::{escape(diagnostic.message)}"
 
 
 def _as_json(diagnostic) -> dict:
@@ -218,19 +278,63 @@ def _slack(text: str) -> Decimal:
     return value
 
 
+#: argparse's own words, in Chinese (argparse looks each up through its module's ``_``).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项 %(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的值 %(value)r",
+    "the following arguments are required: %s": "缺少参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "expected one argument": "需要一个值",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "没有子命令 %(parser_name)r（可选：%(choices)s）",
+}
+
+
+def _speak_chinese() -> None:
+    """Help and usage errors wholly in Chinese: argparse's own phrases translated."""
+    english = argparse._
+    if getattr(english, "budgetlint", False):
+        return
+
+    def chinese(message: str) -> str:
+        return _ARGPARSE_ZH.get(message) or english(message)
+
+    chinese.budgetlint = True
+    argparse._ = chinese
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="budgetlint",
         description="查找部门预算、决算公开文件中自相矛盾之处。不写子命令时等同于 check。",
     )
-    parser.add_argument("--version", action="version", version=f"budgetlint {__version__}")
+    parser.add_argument("--version", action="version", version=f"budgetlint {__version__}", help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     check = commands.add_parser("check", help="检查文件和目录（默认）", description="检查公开文件，报告矛盾之处。")
     check.add_argument(
-        "paths", nargs="+", metavar="FILE", help="文件（文本或 PDF），或其中 .txt、.pdf 文件要检查的目录"
+        "paths",
+        nargs="+",
+        metavar="FILE",
+        help="文件（文本或 PDF；- 为标准输入），或其中 .txt、.pdf 文件要检查的目录",
     )
-    check.add_argument("--format", choices=("text", "json"), default="text", help="输出格式（默认 text）")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "github"),
+        default="text",
+        help="输出格式：text（默认，每处一行）、json、github（GitHub Actions 的注释）",
+    )
+    check.add_argument("--output", "-o", metavar="FILE", help="把结果写入这个文件（默认写到标准输出）")
+    check.add_argument("--stdin-filename", metavar="NAME", help="从标准输入（FILE 为 -）读入时，结果中用的文件名")
+    check.add_argument("--statistics", action="store_true", help="最后列出每条规则的发现数")
+    check.add_argument("--quiet", "-q", action="store_true", help="不逐条列出，只报告发现数（退出码照常）")
     check.add_argument(
         "--select", action="append", metavar="CODES", help="只运行这些规则：代码、代码前缀或名称，逗号分隔"
     )
@@ -279,17 +383,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _tolerate_any_console() -> None:
+    """A console that cannot print a character (a GBK console and "☑") shows an escape
+    instead of stopping the run."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a closed or detached stream
+                pass
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that flushing it at exit raises no error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in _COMMANDS and argv[0] not in ("-h", "--help", "--version"):
         argv.insert(0, "check")  # `budgetlint FILE` is `budgetlint check FILE`
+    _tolerate_any_console()
+    _speak_chinese()
     args = _parser().parse_args(argv)
     try:
         return args.handler(args)
     except BrokenPipeError:
-        # The reader (head, less) went away; nothing left to say.
-        sys.stderr.close()
-        return EXIT_OK
+        # The reader (head, less) went away: nothing left to say, but the status
+        # still tells whether something was found.
+        _quiet_stdout()
+        return getattr(args, "status", EXIT_OK)
     except Exception as error:
         if os.environ.get("BUDGETLINT_DEBUG"):
             raise

@@ -137,3 +137,75 @@ def test_running_from_the_repository_root_finds_rules_and_grammars(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "2"
+
+
+def _run(*argv, stdin=None, env=None, cwd=None):
+    import os
+
+    environment = dict(os.environ, **(env or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "budgetlint", *argv], input=stdin, capture_output=True, env=environment, cwd=cwd
+    )
+
+
+def test_nothing_to_check_is_an_error_and_suffixes_are_read_in_any_case(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = _run(str(empty))
+    assert result.returncode == 2 and "没有可检查的文件" in result.stderr.decode()
+    upper = tmp_path / "upper"
+    upper.mkdir()
+    (upper / "甲.TXT").write_bytes(SEEDS["002"].read_bytes())
+    result = _run(str(upper))
+    assert result.returncode == 1 and result.stdout.decode().count("BL004") == 2
+
+
+def test_standard_input_named_by_stdin_filename():
+    result = _run("-", "--stdin-filename", "yuhua.txt", stdin=SEEDS["002"].read_bytes())
+    assert result.returncode == 1
+    assert result.stdout.decode().startswith("yuhua.txt:64:2: BL004")
+
+
+def test_github_annotations_statistics_quiet_and_output_file(tmp_path):
+    import re
+
+    result = _run(str(SEEDS["000"]), "--format", "github")
+    lines = result.stdout.decode().splitlines()
+    syntax = re.compile(
+        r"^::(error|warning|notice) file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[^,:]+::.+$"
+    )
+    assert lines and all(syntax.match(line) for line in lines), lines[:2]
+    result = _run(str(SEEDS["000"]), "--statistics")
+    tail = result.stdout.decode().splitlines()
+    assert tail[-1] == "共 19 处发现，涉及 1 个文件" and any(
+        line.split()[1:] == ["BL507", "indicator-restatement-mismatch"] for line in tail
+    )
+    result = _run(str(SEEDS["000"]), "--quiet")
+    assert result.returncode == 1 and result.stdout.decode().splitlines() == ["共 19 处发现，涉及 1 个文件"]
+    report = tmp_path / "report.txt"
+    result = _run(str(SEEDS["000"]), "--output", str(report))
+    assert result.returncode == 1 and result.stdout == b"" and report.read_text(encoding="utf-8").count("\n") == 19
+
+
+def test_a_closed_pipe_ends_quietly_with_the_status_of_what_was_found():
+    process = subprocess.Popen(
+        [sys.executable, "-m", "budgetlint", str(SEEDS["000"])], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    process.stdout.close()  # the reader went away before anything was written
+    assert process.wait(timeout=60) == 1
+    assert process.stderr.read() == b""
+
+
+def test_a_console_that_cannot_print_a_character_does_not_stop_the_run():
+    result = _run("tables", str(SEEDS["000"]), env={"PYTHONIOENCODING": "gbk"})
+    assert result.returncode == 0 and b"Traceback" not in result.stderr
+    assert "\\u2611".encode() in result.stdout or "☑".encode("gbk", "replace") in result.stdout
+
+
+def test_help_and_usage_errors_are_in_chinese():
+    for argv in (["--help"], ["check", "--help"]):
+        out = _run(*argv).stdout.decode()
+        assert out.startswith("用法：") and "选项" in out
+        assert not any(word in out for word in ("usage:", "options:", "show this", "show program"))
+    result = _run("check", "--format", "xml", str(SEEDS["002"]))
+    assert result.returncode == 2 and "无效的选项 'xml'" in result.stderr.decode()
