@@ -50,9 +50,10 @@ def _read(path: str, read=read_path):
     return None
 
 
-def _files(paths: list[str]) -> tuple[list[str], bool]:
-    """The files named or found under the directories named (.txt and .pdf, in any
-    case), and whether any name was missing or a directory held nothing to check."""
+def _files(paths: list[str], include=("*.txt", "*.pdf"), exclude=()) -> tuple[list[str], bool]:
+    """The files named or found under the directories named (those matching an
+    ``include`` glob, in any case, and no ``exclude`` glob), and whether any name was
+    missing or a directory held nothing to check."""
     files: list[str] = []
     failed = False
     for name in paths:
@@ -60,9 +61,11 @@ def _files(paths: list[str]) -> tuple[list[str], bool]:
         if name == "-":
             files.append(name)
         elif path.is_dir():
-            found = [f for f in sorted(path.rglob("*")) if f.suffix.lower() in _DOCUMENTS and f.is_file()]
+            found = [
+                f for f in sorted(path.rglob("*")) if _wanted(f.relative_to(path), include, exclude) and f.is_file()
+            ]
             if not found:
-                _error(f"{name}：目录中没有可检查的文件（.txt 或 .pdf）")
+                _error(f"{name}：目录中没有可检查的文件（{'、'.join(include)}）")
                 failed = True
             files.extend(map(str, found))
         elif path.exists():
@@ -71,6 +74,15 @@ def _files(paths: list[str]) -> tuple[list[str], bool]:
             _error(f"{name}：文件不存在")
             failed = True
     return files, failed
+
+
+def _wanted(relative: Path, include, exclude) -> bool:
+    from fnmatch import fnmatch
+
+    name = relative.name.lower()
+    if not any(fnmatch(name, glob.lower()) for glob in include):
+        return False
+    return not any(relative.match(glob) or fnmatch(relative.as_posix(), glob) for glob in exclude)
 
 
 def _selectors(values: list[str] | None) -> list[str]:
@@ -99,15 +111,20 @@ def _check(args: argparse.Namespace) -> int:
     if every is None:
         return EXIT_INPUT_ERROR
     select = _selectors(args.select) or list(config.select)
+    if select:
+        select += list(config.extend_select)
     ignore = _selectors(args.ignore) or list(config.ignore)
     slack = config.slack if args.slack is None else args.slack
     scoring = args.scoring or config.scoring
-    unknown = [s for s in select + ignore if not any(r.matches(s) for r in every)]
+    named = (
+        select + ignore + [c for _, codes in config.per_file_ignores for c in codes] + [c for c, _ in config.severity]
+    )
+    unknown = [s for s in named if not any(r.matches(s) for r in every)]
     if unknown:
         _error(f"没有与 {'、'.join(unknown)} 对应的规则；用 `budgetlint rules` 列出全部规则")
         return EXIT_INPUT_ERROR
     rules = select_rules(every, select, ignore)
-    files, failed = _files(args.paths)
+    files, failed = _files(args.paths, config.include, config.exclude)
     if not files and not failed:
         _error("没有可检查的文件")
         return EXIT_INPUT_ERROR
@@ -117,11 +134,35 @@ def _check(args: argparse.Namespace) -> int:
         if document is None:
             failed = True
             continue
-        diagnostics.extend(lint_document(document, rules, slack, scoring))
+        found = lint_document(document, rules, slack, scoring)
+        diagnostics.extend(_as_configured(found, name if name != "-" else args.stdin_filename or "-", config))
     status = EXIT_INPUT_ERROR if failed else EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
     args.status = status  # what a broken pipe while reporting still returns
     _report(args, diagnostics)
     return status
+
+
+def _as_configured(diagnostics: list, name: str, config) -> list:
+    """The findings of file ``name`` without the rules its per-file-ignores leave out,
+    each with the severity the configuration gives its rule."""
+    import attrs
+
+    path = Path(name)
+    ignored = [code for glob, codes in config.per_file_ignores if path.match(glob) for code in codes]
+    kept = []
+    for diagnostic in diagnostics:
+        if any(diagnostic.code.startswith(code.upper()) or code == diagnostic.symbol for code in ignored):
+            continue
+        level = next(
+            (
+                level
+                for code, level in config.severity
+                if diagnostic.code.startswith(code.upper()) or code == diagnostic.symbol
+            ),
+            None,
+        )
+        kept.append(attrs.evolve(diagnostic, severity=level) if level else diagnostic)
+    return kept
 
 
 def _stdin(name: str | None):

@@ -6,10 +6,18 @@ Read from ``budgetlint.toml`` or the ``[tool.budgetlint]`` table of
 
     [tool.budgetlint]
     select = ["BL1", "BL3"]
+    extend-select = ["BL5"]
     ignore = ["BL104"]
+    per-file-ignores = { "2019/*" = ["BL017"] }
+    severity = { BL015 = "warning" }
     slack = "0.01"
     rules = ["audit/本局.rules"]      # relative to this file
     scoring = "湖北"                  # 绩效 sheets' profile: 湖北, 全国 or 四川
+    include = ["*.txt", "*.pdf"]      # what a directory is searched for
+    exclude = ["草稿/*"]
+
+``budgetlint.toml`` takes the same keys at its top level (or under the same
+[tool.budgetlint] heading, as pasted from pyproject.toml).
 """
 
 from __future__ import annotations
@@ -29,7 +37,21 @@ __all__ = ["PROFILE_NAMES", "Config", "ConfigError", "find_config", "load_config
 #: The scoring profiles a configuration may name (budgetlint.scoring.profiles).
 PROFILE_NAMES = ("湖北", "全国", "四川")
 
-_KEYS = {"select", "ignore", "slack", "rules", "scoring"}
+_KEYS = {
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "slack",
+    "rules",
+    "scoring",
+    "include",
+    "exclude",
+}
+_SEVERITIES = ("error", "warning", "info")
+#: The files a directory is searched for, unless ``include`` says otherwise.
+DEFAULT_INCLUDE = ("*.txt", "*.pdf")
 
 
 class ConfigError(ValueError):
@@ -45,6 +67,14 @@ class Config:
     rules: tuple[str, ...] = ()
     #: The scoring profile of the 绩效 sheets ("湖北", "全国", "四川"), None: inferred.
     scoring: str | None = None
+    extend_select: tuple[str, ...] = ()
+    #: (glob, rules): the rules not reported for the files the glob matches.
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    #: (rule, severity): the severity a rule's findings are reported with.
+    severity: tuple[tuple[str, str], ...] = ()
+    #: Globs of the files a directory is searched for, and of those left out.
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -81,6 +111,10 @@ def load_config(path: Path) -> Config:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}：不是有效的 TOML（{error}）") from None
     table = data.get("tool", {}).get("budgetlint", {}) if path.name == "pyproject.toml" else data
+    if path.name != "pyproject.toml" and set(data) == {"tool"} and "budgetlint" in data["tool"]:
+        table = data["tool"]["budgetlint"]  # the [tool.budgetlint] table pasted from pyproject.toml
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}：[tool.budgetlint] 应是一张表")
     unknown = set(table) - _KEYS
     if unknown:
         raise ConfigError(f"{path}：未知的设置 {'、'.join(sorted(unknown))}（可用：{'、'.join(sorted(_KEYS))}）")
@@ -95,4 +129,33 @@ def load_config(path: Path) -> Config:
     if scoring is not None and scoring not in PROFILE_NAMES:
         raise ConfigError(f"{path}：scoring 应是 {'、'.join(PROFILE_NAMES)} 之一，而不是 {scoring!r}")
     select, ignore = _strings(table, "select", path), _strings(table, "ignore", path)
-    return Config(str(path), select, ignore, slack, rules, scoring)
+    return Config(
+        str(path),
+        select,
+        ignore,
+        slack,
+        rules,
+        scoring,
+        extend_select=_strings(table, "extend-select", path),
+        per_file_ignores=tuple(
+            (glob, _strings(table["per-file-ignores"], glob, path)) for glob in _table(table, "per-file-ignores", path)
+        ),
+        severity=_severities(table, path),
+        include=_strings(table, "include", path) or DEFAULT_INCLUDE,
+        exclude=_strings(table, "exclude", path),
+    )
+
+
+def _table(table: dict, name: str, path: Path) -> dict:
+    value = table.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f'{path}：{name} 应是一张表（如 {name} = {{ "*.pdf" = ["BL104"] }}）')
+    return value
+
+
+def _severities(table: dict, path: Path) -> tuple[tuple[str, str], ...]:
+    levels = _table(table, "severity", path)
+    for code, level in levels.items():
+        if level not in _SEVERITIES:
+            raise ConfigError(f"{path}：severity 中 {code} 的级别应是 {'、'.join(_SEVERITIES)} 之一，而不是 {level!r}")
+    return tuple(levels.items())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from conftest import SEEDS
@@ -60,6 +61,10 @@ def test_pyproject_tool_table_and_slack(tmp_path, monkeypatch, capsys):
         ('selekt = ["BL1"]\n', "未知的设置 selekt"),
         ("select = [\n", "不是有效的 TOML"),
         ('rules = ["missing.rules"]\n', "无法读取规则包"),
+        ('severity = { BL015 = "fatal" }\n', "BL015 的级别应是"),
+        ('per-file-ignores = ["BL1"]\n', "per-file-ignores 应是一张表"),
+        ('per-file-ignores = { "*.txt" = ["XX9"] }\n', "没有与 XX9 对应的规则"),
+        ('scoring = "浙江"\n', "scoring 应是"),
     ],
 )
 def test_a_bad_configuration_is_a_clear_error(tmp_path, monkeypatch, capsys, content, message):
@@ -75,3 +80,33 @@ def test_an_explicit_config_file(tmp_path, capsys):
     config.write_text('select = ["BL101"]\n', encoding="utf-8")
     assert main([str(SEEDS["000"]), "--config", str(config), "--format", "json"]) == 1
     assert _codes(capsys) == ["BL101"]
+
+
+def test_the_tool_table_pasted_into_budgetlint_toml(tmp_path, monkeypatch, capsys):
+    """The README's [tool.budgetlint] block works in budgetlint.toml as it is."""
+    (tmp_path / "budgetlint.toml").write_text('[tool.budgetlint]\nselect = ["BL101"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main([str(SEEDS["000"]), "--format", "json"]) == 1
+    assert _codes(capsys) == ["BL101"]
+
+
+def test_extend_select_per_file_ignores_severity_include_exclude(tmp_path, monkeypatch, capsys):
+    docs = tmp_path / "docs"
+    (docs / "2020").mkdir(parents=True)
+    (docs / "草稿").mkdir()
+    (docs / "2020" / "汉阳.txt").write_bytes(SEEDS["000"].read_bytes())
+    (docs / "2020" / "雨花.TXT").write_bytes(SEEDS["002"].read_bytes())
+    (docs / "草稿" / "旧.txt").write_bytes(SEEDS["002"].read_bytes())
+    (tmp_path / "budgetlint.toml").write_text(
+        'select = ["BL101"]\nextend-select = ["BL004"]\n'
+        'per-file-ignores = { "雨花.TXT" = ["BL004"] }\n'
+        'severity = { BL101 = "warning" }\nexclude = ["草稿/*"]\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["docs", "--format", "json"]) == 1
+    found = json.loads(capsys.readouterr().out)
+    assert {(Path(d["path"]).name, d["code"], d["severity"]) for d in found} == {("汉阳.txt", "BL101", "warning")}
+    (tmp_path / "budgetlint.toml").write_text('select = ["BL004"]\ninclude = ["*.md"]\n', encoding="utf-8")
+    assert main(["docs"]) == 2  # nothing the include globs name
+    assert "没有可检查的文件" in capsys.readouterr().err
