@@ -209,3 +209,16 @@ def test_help_and_usage_errors_are_in_chinese():
         assert not any(word in out for word in ("usage:", "options:", "show this", "show program"))
     result = _run("check", "--format", "xml", str(SEEDS["002"]))
     assert result.returncode == 2 and "无效的选项 'xml'" in result.stderr.decode()
+
+
+def test_jobs_give_the_output_of_one_job(tmp_path):
+    """Many files in worker processes: the same findings, in the same order, the same
+    status; a file that cannot be read is reported as with one job."""
+    for name, path in SEEDS.items():
+        (tmp_path / f"{name}.txt").write_bytes(path.read_bytes())
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    one, many = _run(str(tmp_path)), _run(str(tmp_path), "--jobs", "3")
+    assert one.returncode == many.returncode == 2
+    assert one.stdout == many.stdout and one.stdout.count(b"\n") > 40
+    assert one.stderr == many.stderr and b"broken.pdf" in many.stderr
+    assert _run(str(tmp_path), "--jobs", "-1").returncode == 2
