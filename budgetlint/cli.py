@@ -336,10 +336,30 @@ def _rules(args: argparse.Namespace) -> int:
     rules = _load_rules(args.rules)
     if rules is None:
         return EXIT_INPUT_ERROR
+    if args.format == "markdown":
+        sys.stdout.write(rule_reference(rules))
+        return EXIT_OK
     width = max(len(r.symbol) for r in rules)
     for item in rules:
         print(f"{item.code}  {item.symbol:<{width}}  {item.severity:<7}  {item.summary}")
     return EXIT_OK
+
+
+def rule_reference(rules) -> str:
+    """The rule reference (docs/rules.md): every rule's code, name, severity and
+    documentation, as its docstring says; a test keeps the file in step."""
+    lines = [
+        "# budgetlint 规则说明",
+        "",
+        "本文件由 `budgetlint rules --format markdown > docs/rules.md` 从各规则的说明生成，请勿手改。",
+        "",
+        "| 代码 | 名称 | 级别 | 说明 |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| [{r.code}](#{r.code.lower()}) | {r.symbol} | {r.severity} | {r.summary} |" for r in rules]
+    for item in rules:
+        lines += ["", f"## {item.code}", "", f"`{item.symbol}`（默认级别：{item.severity}）", "", item.doc]
+    return "\n".join(lines) + "\n"
 
 
 def _rule(args: argparse.Namespace) -> int:
@@ -480,6 +500,12 @@ def _parser() -> argparse.ArgumentParser:
     text.set_defaults(handler=_text)
 
     listing = commands.add_parser("rules", help="列出全部规则", description="列出全部规则。")
+    listing.add_argument(
+        "--format",
+        choices=("text", "markdown"),
+        default="text",
+        help="text：每条一行（默认）；markdown：完整的规则说明（即 docs/rules.md）",
+    )
     listing.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")
     listing.set_defaults(handler=_rules)
     one = commands.add_parser("rule", help="显示一条规则的说明", description="显示一条规则的说明。")
