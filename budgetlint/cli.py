@@ -144,10 +144,66 @@ def _check(args: argparse.Namespace) -> int:
             failed = True
             continue
         diagnostics.extend(_as_configured(found, name if name != "-" else args.stdin_filename or "-", config))
+    if args.write_baseline:
+        return _write_baseline(Path(args.write_baseline), diagnostics, failed)
+    if args.baseline:
+        diagnostics = _without_baseline(Path(args.baseline), diagnostics)
+        if diagnostics is None:
+            return EXIT_INPUT_ERROR
     status = EXIT_INPUT_ERROR if failed else EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
     args.status = status  # what a broken pipe while reporting still returns
     _report(args, diagnostics)
     return status
+
+
+def _baseline_key(baseline: Path, diagnostic) -> tuple[str, str]:
+    """A finding as a baseline knows it: its file relative to the baseline's folder
+    (so that it is found from any working directory) and its fingerprint."""
+    path = Path(diagnostic.path)
+    if path.exists():
+        path = Path(os.path.relpath(path.resolve(), baseline.resolve().parent))
+    return path.as_posix(), diagnostic.fingerprint
+
+
+def _write_baseline(baseline: Path, diagnostics: list, failed: bool) -> int:
+    """Record the findings as accepted: later runs with --baseline report only new ones."""
+    entries = sorted(
+        {"path": key[0], "code": d.code, "fingerprint": key[1], "message": d.message}.items()
+        for d in diagnostics
+        for key in [_baseline_key(baseline, d)]
+    )
+    record = {"budgetlint": __version__, "findings": [dict(entry) for entry in entries]}
+    try:
+        baseline.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    except OSError as error:
+        _error(f"{baseline}：无法写入（{error.strerror or error}）")
+        return EXIT_INPUT_ERROR
+    print(f"已把 {len(diagnostics)} 处发现记入基线 {baseline}", file=sys.stderr)
+    return EXIT_INPUT_ERROR if failed else EXIT_OK
+
+
+def _without_baseline(baseline: Path, diagnostics: list) -> list | None:
+    """The findings a baseline does not hold (each recorded finding excuses one), or
+    None after saying why the baseline cannot be used."""
+    from collections import Counter
+
+    try:
+        record = json.loads(baseline.read_text(encoding="utf-8"))
+        known = Counter((entry["path"], entry["fingerprint"]) for entry in record["findings"])
+    except OSError as error:
+        _error(f"{baseline}：无法读取基线（{error.strerror or error}）")
+        return None
+    except (ValueError, KeyError, TypeError):
+        _error(f"{baseline}：不是 budgetlint 的基线文件（用 --write-baseline 生成）")
+        return None
+    new = []
+    for diagnostic in diagnostics:
+        key = _baseline_key(baseline, diagnostic)
+        if known[key] > 0:
+            known[key] -= 1
+        else:
+            new.append(diagnostic)
+    return new
 
 
 def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: list):
@@ -473,6 +529,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--rules", action="append", metavar="FILE", help="另加一个规则包文件（可重复）")
     check.add_argument("--exit-zero", action="store_true", help="有发现时也以 0 退出（输入错误仍为 2）")
+    check.add_argument(
+        "--write-baseline", metavar="FILE", help="把现有的发现记入基线文件（不报告它们），以后用 --baseline 只看新的"
+    )
+    check.add_argument("--baseline", metavar="FILE", help="不报告基线文件中已记下的发现（按指纹，不按行号）")
     check.add_argument(
         "--jobs",
         "-j",

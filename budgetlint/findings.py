@@ -5,6 +5,8 @@ each other."""
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 __all__ = ["Diagnostic", "Finding", "Related", "Severity"]
@@ -37,6 +39,10 @@ class Related:
     column: int
     message: str
     page: int | None = None
+
+
+#: "第 12 行", "第 3 页", "文件第 5 行": positions that move when the document is edited.
+_POSITIONS = re.compile(r"(第\s*)\d+(\s*[行页])")
 
 
 @attrs.frozen
@@ -72,6 +78,17 @@ class Diagnostic:
         return cls(
             path, span.line, span.column, span.end_line, span.end_column, code, symbol, severity, message, related, page
         )
+
+    @property
+    def fingerprint(self) -> str:
+        """What stays of a finding when the document is edited elsewhere: its rule and
+        its message (which names the table, the row and column by their names and the
+        figures), without the file's line and page numbers; 16 hex digits. A baseline
+        keeps findings by it, and SARIF gives it as the partial fingerprint."""
+        import hashlib
+
+        stable = _POSITIONS.sub(r"\1#\2", self.message)
+        return hashlib.sha256(f"{self.code}\0{stable}".encode()).hexdigest()[:16]
 
     def format(self) -> str:
         """pylint style: ``path:line:column: CODE: message (symbol)``; for a PDF the

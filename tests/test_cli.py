@@ -222,3 +222,25 @@ def test_jobs_give_the_output_of_one_job(tmp_path):
     assert one.stdout == many.stdout and one.stdout.count(b"\n") > 40
     assert one.stderr == many.stderr and b"broken.pdf" in many.stderr
     assert _run(str(tmp_path), "--jobs", "-1").returncode == 2
+
+
+def test_a_baseline_survives_unrelated_edits_and_lets_new_findings_through(tmp_path):
+    document = tmp_path / "汉阳.txt"
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    document.write_text(text, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    written = _run(str(document), "--write-baseline", str(baseline))
+    assert written.returncode == 0 and written.stdout == b"" and "19 处发现" in written.stderr.decode()
+    assert len(json.loads(baseline.read_text(encoding="utf-8"))["findings"]) == 19
+    # a line added above everything moves every finding, and none is new
+    document.write_text("前言。\n" + text, encoding="utf-8")
+    again = _run(str(document), "--baseline", str(baseline), cwd=tmp_path.parent)
+    assert again.returncode == 0 and again.stdout == b""
+    # one figure retyped is new, and is reported with what follows from it
+    document.write_text("前言。\n" + text.replace("76.37%\t15.27", "76.37%\t16.27"), encoding="utf-8")
+    new = _run(str(document), "--baseline", str(baseline))
+    assert new.returncode == 1
+    assert [line.split(": ")[1] for line in new.stdout.decode().splitlines()] == ["BL502", "BL505"]
+    baseline.write_text("{}", encoding="utf-8")
+    broken = _run(str(document), "--baseline", str(baseline))
+    assert broken.returncode == 2 and "不是 budgetlint 的基线文件" in broken.stderr.decode()

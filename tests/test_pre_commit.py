@@ -26,7 +26,9 @@ def test_the_hook_fails_a_faulty_document_and_passes_a_clean_one(tmp_path):
     documents = tmp_path / "documents"
     documents.mkdir()
     (documents / "汉阳.txt").write_bytes(SEEDS["000"].read_bytes())
-    (documents / "说明.txt").write_text("本单位 2020 年无政府性基金预算收入，也无国有资本经营预算收入。\n", encoding="utf-8")
+    (documents / "说明.txt").write_text(
+        "本单位 2020 年无政府性基金预算收入，也无国有资本经营预算收入。\n", encoding="utf-8"
+    )
     (documents / "README.md").write_text("not a document\n", encoding="utf-8")
     env = dict(
         os.environ,
