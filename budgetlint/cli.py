@@ -152,7 +152,7 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_INPUT_ERROR
     status = EXIT_INPUT_ERROR if failed else EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
     args.status = status  # what a broken pipe while reporting still returns
-    _report(args, diagnostics)
+    _report(args, diagnostics, rules)
     return status
 
 
@@ -279,12 +279,19 @@ def _stdin(name: str | None):
         return None
 
 
-def _report(args: argparse.Namespace, diagnostics: list) -> None:
+def _report(args: argparse.Namespace, diagnostics: list, rules: list) -> None:
     """Write the findings as ``args`` asks: to ``--output`` or standard output; with
     ``--quiet`` only the count, with ``--statistics`` the count per rule after them."""
     lines: list[str] = []
     if args.format == "json":
         lines.append(json.dumps([_as_json(d) for d in diagnostics], ensure_ascii=False, indent=2))
+    elif args.format == "lsp":
+        lines.append(json.dumps(_lsp(diagnostics), ensure_ascii=False, indent=2))
+    elif args.format == "sarif":
+        from .sarif import to_sarif
+
+        log = to_sarif(diagnostics, rules, __version__, _documentation())
+        lines.append(json.dumps(log, ensure_ascii=False, indent=2))
     elif args.format == "github":
         lines += [_github(d) for d in diagnostics]
     elif not args.quiet:
@@ -297,6 +304,62 @@ def _report(args: argparse.Namespace, diagnostics: list) -> None:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+def _lsp(diagnostics: list) -> dict:
+    """Each file's URI and its findings as LSP Diagnostics (lines and characters from 0)."""
+    by_file: dict = {}
+    for d in diagnostics:
+        by_file.setdefault(_uri(d.path), []).append(lsp_diagnostic(d, _documentation()))
+    return by_file
+
+
+def _uri(path: str) -> str:
+    return Path(path).resolve().as_uri() if path not in ("-", "<stdin>") else path
+
+
+def lsp_diagnostic(diagnostic, documentation: str | None = None) -> dict:
+    """An LSP ``Diagnostic`` (as JSON) for a finding, its related figures as related
+    information; the rule's documentation as codeDescription when its address is known."""
+
+    def position(line: int, column: int) -> dict:
+        return {"line": line - 1, "character": column - 1}
+
+    severity = {"error": 1, "warning": 2, "info": 3}.get(str(diagnostic.severity), 2)
+    end = (diagnostic.end_line, diagnostic.end_column)
+    result = {
+        "range": {"start": position(diagnostic.line, diagnostic.column), "end": position(*end)},
+        "severity": severity,
+        "code": diagnostic.code,
+        "source": "budgetlint",
+        "message": f"{diagnostic.message} ({diagnostic.symbol})",
+        "relatedInformation": [
+            {
+                "location": {
+                    "uri": _uri(item.path),
+                    "range": {"start": position(item.line, item.column), "end": position(item.line, item.column)},
+                },
+                "message": item.message,
+            }
+            for item in diagnostic.related
+        ],
+    }
+    if documentation:
+        result["codeDescription"] = {"href": f"{documentation}#{diagnostic.code.lower()}"}
+    return result
+
+
+def _documentation() -> str | None:
+    """The address of the rule reference, as the installed package's metadata gives it
+    (Project-URL: Documentation), if it gives one."""
+    from importlib import metadata
+
+    try:
+        urls = metadata.distribution("budgetlint").metadata.get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        return None
+    found = [url.split(",", 1)[1].strip() for url in urls if url.lower().startswith("documentation,")]
+    return found[0] if found else None
 
 
 def _statistics(diagnostics: list, per_rule: bool) -> list[str]:
@@ -501,9 +564,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json", "github"),
+        choices=("text", "json", "github", "sarif", "lsp"),
         default="text",
-        help="输出格式：text（默认，每处一行）、json、github（GitHub Actions 的注释）",
+        help="输出格式：text（默认，每处一行）、json、github（GitHub Actions 的注释）、sarif（SARIF 2.1.0）、"
+        "lsp（各文件的 LSP Diagnostic）",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="把结果写入这个文件（默认写到标准输出）")
     check.add_argument("--stdin-filename", metavar="NAME", help="从标准输入（FILE 为 -）读入时，结果中用的文件名")
