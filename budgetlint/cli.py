@@ -5,6 +5,7 @@
     budgetlint text FILE          print the text as budgetlint read it (a PDF's, with page marks)
     budgetlint rules              list the rules
     budgetlint rule CODE          print a rule's documentation
+    budgetlint server             a language server (LSP over stdio) for editors
 
 Exit status: 0 nothing found, 1 something found, 2 a usage or input error.
 Bad input is a message on stderr, never a traceback.
@@ -28,7 +29,7 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_INPUT_ERROR = 2
-_COMMANDS = ("check", "tables", "text", "rules", "rule")
+_COMMANDS = ("check", "tables", "text", "rules", "rule", "server")
 _DOCUMENTS = (".txt", ".pdf")
 
 
@@ -505,6 +506,16 @@ def _jobs(text: str) -> int:
     return value
 
 
+def _server(args: argparse.Namespace) -> int:
+    try:
+        from .server import serve
+    except ImportError as error:
+        _error(f"语言服务器需要 pygls 和 lsprotocol（pip install pygls lsprotocol）：{error}")
+        return EXIT_INPUT_ERROR
+    serve()
+    return EXIT_OK
+
+
 def _slack(text: str) -> Decimal:
     try:
         value = Decimal(text)
@@ -632,6 +643,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     listing.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")
     listing.set_defaults(handler=_rules)
+    server = commands.add_parser(
+        "server",
+        help="作为语言服务器运行（LSP，经标准输入输出），供编辑器使用",
+        description="作为语言服务器运行：经标准输入输出讲 LSP，文件打开、修改、保存时检查并报告。",
+    )
+    server.set_defaults(handler=_server)
     one = commands.add_parser("rule", help="显示一条规则的说明", description="显示一条规则的说明。")
     one.add_argument("code", metavar="CODE", help="规则代码（如 BL110）或名称（如 formula-failed）")
     one.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")

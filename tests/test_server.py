@@ -1,0 +1,94 @@
+"""The language server end to end: pytest-lsp starts `budgetlint server` as an
+editor would and speaks LSP to it: diagnostics on open, after edits and on
+save; hover on a figure; the code action that explains a rule."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+import pytest_lsp
+from conftest import SEEDS
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+URI = SEEDS["000"].resolve().as_uri()
+TEXT = SEEDS["000"].read_text(encoding="utf-8")
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "budgetlint", "server"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(
+        types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=SEEDS["000"].parent.as_uri())
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _opened(client: LanguageClient, text: str = TEXT) -> list[types.Diagnostic]:
+    client.text_document_did_open(
+        types.DidOpenTextDocumentParams(
+            text_document=types.TextDocumentItem(uri=URI, language_id="plaintext", version=1, text=text)
+        )
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    return client.diagnostics[URI]
+
+
+@pytest.mark.asyncio
+async def test_diagnostics_on_open_with_related_figures(client: LanguageClient):
+    diagnostics = await _opened(client)
+    assert len(diagnostics) == 19 and {d.source for d in diagnostics} == {"budgetlint"}
+    (bl507,) = [d for d in diagnostics if d.code == "BL507"]
+    assert (bl507.range.start.line, bl507.range.start.character) == (612, 38)
+    assert bl507.related_information[0].location.range.start.line == 606
+
+
+@pytest.mark.asyncio
+async def test_edits_are_linted_after_the_last_one_and_on_save(client: LanguageClient):
+    await _opened(client)
+    changed = TEXT.replace("76.37%\t15.27", "76.37%\t16.27")
+    for version, text in ((2, changed[:-1]), (3, changed)):  # two quick edits: one lint
+        client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    codes = [d.code for d in client.diagnostics[URI]]
+    assert "BL502" in codes and len(codes) == 21
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=URI)))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert len(client.diagnostics[URI]) == 21
+
+
+@pytest.mark.asyncio
+async def test_hover_names_the_relations_of_a_figure_and_a_code_action_explains_the_rule(client: LanguageClient):
+    diagnostics = await _opened(client)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(612, 40))
+    )
+    assert "BL507" in hover.contents.value and "33.13%" in hover.contents.value
+    related = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(606, 19))
+    )
+    assert "BL507" in related.contents.value and "相关" in related.contents.value
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(0, 0))
+    )
+    assert nothing is None
+    (bl507,) = [d for d in diagnostics if d.code == "BL507"]
+    actions = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=URI),
+            range=bl507.range,
+            context=types.CodeActionContext(diagnostics=[bl507]),
+        )
+    )
+    (action,) = actions
+    assert isinstance(action, types.Command) and action.title == "查看规则 BL507 的说明"
+    explained = await client.workspace_execute_command_async(
+        types.ExecuteCommandParams(command=action.command, arguments=action.arguments)
+    )
+    assert explained.startswith("BL507 indicator-restatement-mismatch") and "检查什么" in explained
