@@ -282,10 +282,23 @@ def _stdin(name: str | None):
 
 def _report(args: argparse.Namespace, diagnostics: list, rules: list) -> None:
     """Write the findings as ``args`` asks: to ``--output`` or standard output; with
-    ``--quiet`` only the count, with ``--statistics`` the count per rule after them."""
+    ``--quiet`` only the count, with ``--statistics`` the count per rule after them.
+    Without --format: `full` on a terminal, `text` otherwise."""
+    if args.format is None:
+        args.format = "full" if sys.stdout.isatty() and not args.output else "text"
     lines: list[str] = []
     if args.format == "json":
         lines.append(json.dumps([_as_json(d) for d in diagnostics], ensure_ascii=False, indent=2))
+    elif args.format == "full" and not args.quiet:
+        from .full import render_full
+
+        summaries = {rule.code: rule.summary for rule in rules}
+        target = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+        try:
+            render_full(diagnostics, _lines_of, summaries, target)
+        finally:
+            if args.output:
+                target.close()
     elif args.format == "lsp":
         lines.append(json.dumps(_lsp(diagnostics), ensure_ascii=False, indent=2))
     elif args.format == "sarif":
@@ -297,14 +310,27 @@ def _report(args: argparse.Namespace, diagnostics: list, rules: list) -> None:
         lines += [_github(d) for d in diagnostics]
     elif not args.quiet:
         lines += [d.format() for d in diagnostics]
-    if args.statistics or args.quiet and args.format == "text":
+    if args.statistics or args.quiet and args.format in ("text", "full"):
         lines += _statistics(diagnostics, args.statistics)
     text = "".join(line + "\n" for line in lines)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with open(args.output, "a" if args.format == "full" else "w", encoding="utf-8") as handle:
+            handle.write(text)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+
+
+_LINES: dict[str, tuple[str, ...]] = {}
+
+
+def _lines_of(path: str) -> tuple[str, ...]:
+    """A linted file's lines as budgetlint read them (a PDF's, from its text), for the
+    `full` output."""
+    if path not in _LINES:
+        source = _load(path, _source)[0] if Path(path).is_file() else None
+        _LINES[path] = source.lines if source is not None else ()
+    return _LINES[path]
 
 
 def _lsp(diagnostics: list) -> dict:
@@ -575,10 +601,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("text", "json", "github", "sarif", "lsp"),
-        default="text",
-        help="输出格式：text（默认，每处一行）、json、github（GitHub Actions 的注释）、sarif（SARIF 2.1.0）、"
-        "lsp（各文件的 LSP Diagnostic）",
+        choices=("full", "text", "json", "github", "sarif", "lsp"),
+        default=None,
+        help="输出格式：full（在终端上的默认：标出所在行和数字）、text（输出不是终端时的默认，每处一行）、json、"
+        "github（GitHub Actions 的注释）、sarif（SARIF 2.1.0）、lsp（各文件的 LSP Diagnostic）",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="把结果写入这个文件（默认写到标准输出）")
     check.add_argument("--stdin-filename", metavar="NAME", help="从标准输入（FILE 为 -）读入时，结果中用的文件名")

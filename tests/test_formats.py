@@ -56,3 +56,66 @@ def test_lsp_diagnostics_structure_into_lsprotocol_types(capsys):
     assert (bl507.range.start.line, bl507.range.start.character) == (612, 38)  # 613:39, from 0
     (related,) = bl507.related_information
     assert related.location.uri == uri and related.location.range.start.line == 606
+
+
+def test_full_output_underlines_the_figure_and_the_related_ones(tmp_path):
+    """`full` shows the line with the figure underlined (a Chinese character is two
+    cells wide), each related figure's line, and the rule's one-line hint; no colour
+    when the output is not a terminal, or under NO_COLOR."""
+    import io
+
+    from rich.cells import cell_len
+
+    from budgetlint.full import render_full
+
+    import budgetlint
+
+    diagnostics = budgetlint.lint_file(SEEDS["000"], select=["BL507"])
+    lines = SEEDS["000"].read_text(encoding="utf-8").split("\n")
+    out = io.StringIO()
+    render_full(diagnostics, lambda path: lines, {"BL507": "指标复述本表的数却不符。"}, out)
+    text = out.getvalue()
+    assert "\x1b[" not in text  # a StringIO is no terminal
+    rows = text.splitlines()
+    assert rows[0].endswith("613:39: BL507 indicator-restatement-mismatch")
+    shown, carets = rows[2], rows[3]
+    start = carets.index("^")
+    assert carets.count("^") == len("33.13%")
+    assert cell_len(shown[: shown.index("33.13%")]) == cell_len(carets[:start])
+    assert "607 │" in rows[4] and "44.45%" in rows[5] and rows[-2].startswith("  提示：指标复述本表的数却不符。")
+    coloured = io.StringIO()
+    render_full(diagnostics, lambda path: lines, {}, coloured, colour=True)
+    assert "\x1b[" in coloured.getvalue()
+
+
+def test_full_is_the_default_on_a_terminal_only(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    piped = subprocess.run(
+        [sys.executable, "-m", "budgetlint", str(SEEDS["002"])], capture_output=True, text=True
+    ).stdout
+    assert piped.splitlines()[0].endswith("(fused-figures)")  # text, one line per finding
+    if os.name == "posix":
+        import pty
+
+        code = f"import sys; from budgetlint.cli import main; sys.exit(main([{str(SEEDS['002'])!r}]))"
+        for env, coloured in (({}, True), ({"NO_COLOR": "1"}, False)):
+            pid, fd = pty.fork()
+            if pid == 0:  # the child writes to a terminal
+                os.environ.update(env)
+                os.execv(sys.executable, [sys.executable, "-c", code])
+            chunks = []
+            while True:
+                try:
+                    chunk = os.read(fd, 4096)
+                except OSError:
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            os.waitpid(pid, 0)
+            shown = b"".join(chunks).decode("utf-8", "replace")
+            assert "fused-figures" in shown and "^^^^" in shown and "提示" in shown
+            assert ("\x1b[" in shown) == coloured
