@@ -50,9 +50,7 @@ def render_full(diagnostics, lines_of, summaries: dict, stream, colour: bool | N
     for d in diagnostics:
         lines = lines_of(d.path)
         page = f"第 {d.page} 页：" if d.page is not None else ""
-        console.print(
-            f"[bold]{escape(d.path)}:{d.line}:{d.column}:[/] [bold red]{d.code}[/] [magenta]{d.symbol}[/]"
-        )
+        console.print(f"[bold]{escape(d.path)}:{d.line}:{d.column}:[/] [bold red]{d.code}[/] [magenta]{d.symbol}[/]")
         console.print(f"  {escape(page + d.message)}")
         number = len(str(max([d.line] + [r.line for r in d.related])))
         if 0 < d.line <= len(lines):

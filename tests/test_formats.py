@@ -66,9 +66,8 @@ def test_full_output_underlines_the_figure_and_the_related_ones(tmp_path):
 
     from rich.cells import cell_len
 
-    from budgetlint.full import render_full
-
     import budgetlint
+    from budgetlint.full import render_full
 
     diagnostics = budgetlint.lint_file(SEEDS["000"], select=["BL507"])
     lines = SEEDS["000"].read_text(encoding="utf-8").split("\n")
