@@ -244,3 +244,27 @@ def test_a_baseline_survives_unrelated_edits_and_lets_new_findings_through(tmp_p
     baseline.write_text("{}", encoding="utf-8")
     broken = _run(str(document), "--baseline", str(baseline))
     assert broken.returncode == 2 and "不是 budgetlint 的基线文件" in broken.stderr.decode()
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_tables_in_a_narrow_terminal_never_break_a_figure_or_a_code(width):
+    """At 80 or 100 columns every figure and every 科目 code is printed whole on one line
+    (a table too wide is printed wider than the terminal; names fold)."""
+    import io
+    import re
+
+    import budgetlint
+    from budgetlint.render import cell_value, print_tables
+
+    for name in ("000", "004"):
+        document = budgetlint.read_path(SEEDS[name])
+        out = io.StringIO()
+        print_tables(document, out, width=width)
+        shown = out.getvalue()
+        tokens = set(re.findall(r"[^\s│]+", shown))
+        for table in document.tables:
+            for row in table.rows:
+                assert row.code is None or row.code in tokens, row.code
+                for cell in row.cells:
+                    if cell is not None and cell.figure is not None:
+                        assert cell_value(cell) in tokens, (name, row.line, cell_value(cell))
