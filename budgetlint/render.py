@@ -86,7 +86,6 @@ def print_tables(document: Document, stream: TextIO | None = None, width: int | 
     never broken across lines nor cut: a table too wide for the terminal is printed
     wider than it (the terminal wraps whole lines), and only names fold."""
     from rich import box
-    from rich.cells import cell_len
     from rich.console import Console
     from rich.measure import Measurement
     from rich.table import Table as RichTable
