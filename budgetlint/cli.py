@@ -137,6 +137,7 @@ def _check(args: argparse.Namespace) -> int:
         _error("没有可检查的文件")
         return EXIT_INPUT_ERROR
     diagnostics = []
+    args.linted = files
     setup = (tuple(list(config.rules) + (args.rules or [])), tuple(select), tuple(ignore), slack, scoring)
     for name, (found, problem) in zip(files, _lint_all(files, args, setup, rules), strict=True):
         if found is None:
@@ -219,6 +220,8 @@ def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: l
                 document, problem = _stdin(args.stdin_filename), None
             else:
                 document, problem = _load(name)
+            if document is not None:
+                _DOCUMENTS[name] = document
             yield (None, problem) if document is None else (lint_document(document, rules, *setup[3:]), None)
         return
     from concurrent.futures import ProcessPoolExecutor
@@ -228,6 +231,8 @@ def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: l
 
 
 _WORKER: dict = {}
+#: The documents linted in this process, by the name they were given (for the HTML report).
+_DOCUMENTS: dict = {}
 
 
 def _worker_setup(packs: tuple, select: tuple, ignore: tuple, slack, scoring) -> None:
@@ -299,6 +304,15 @@ def _report(args: argparse.Namespace, diagnostics: list, rules: list) -> None:
         finally:
             if args.output:
                 target.close()
+    elif args.format == "html":
+        from .report import html_report
+
+        documents = [_DOCUMENTS.get(name) or _load(name)[0] for name in getattr(args, "linted", [])]
+        documents = [document for document in documents if document is not None]
+        by_path: dict = {}
+        for d in diagnostics:
+            by_path.setdefault(d.path, []).append(d)
+        lines.append(html_report(documents, by_path, rules, __version__))
     elif args.format == "lsp":
         lines.append(json.dumps(_lsp(diagnostics), ensure_ascii=False, indent=2))
     elif args.format == "sarif":
@@ -601,10 +615,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--format",
-        choices=("full", "text", "json", "github", "sarif", "lsp"),
+        choices=("full", "text", "json", "github", "sarif", "lsp", "html"),
         default=None,
         help="输出格式：full（在终端上的默认：标出所在行和数字）、text（输出不是终端时的默认，每处一行）、json、"
-        "github（GitHub Actions 的注释）、sarif（SARIF 2.1.0）、lsp（各文件的 LSP Diagnostic）",
+        "github（GitHub Actions 的注释）、sarif（SARIF 2.1.0）、lsp（各文件的 LSP Diagnostic）、"
+        "html（供浏览器阅读和打印的报告，与 --output 同用）",
     )
     check.add_argument("--output", "-o", metavar="FILE", help="把结果写入这个文件（默认写到标准输出）")
     check.add_argument("--stdin-filename", metavar="NAME", help="从标准输入（FILE 为 -）读入时，结果中用的文件名")
