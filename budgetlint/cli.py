@@ -324,8 +324,11 @@ def _report(args: argparse.Namespace, diagnostics: list, rules: list) -> None:
         lines += [_github(d) for d in diagnostics]
     elif not args.quiet:
         lines += [d.format() for d in diagnostics]
-    if args.statistics or args.quiet and args.format in ("text", "full"):
+    readable = args.format in ("text", "full", "github")
+    if readable and (args.statistics or args.quiet and args.format != "github"):
         lines += _statistics(diagnostics, args.statistics)
+    elif args.statistics:  # beside a machine-readable output, not inside it
+        print("\n".join(_statistics(diagnostics, True)), file=sys.stderr)
     text = "".join(line + "\n" for line in lines)
     if args.output:
         with open(args.output, "a" if args.format == "full" else "w", encoding="utf-8") as handle:

@@ -268,3 +268,9 @@ def test_tables_in_a_narrow_terminal_never_break_a_figure_or_a_code(width):
                 for cell in row.cells:
                     if cell is not None and cell.figure is not None:
                         assert cell_value(cell) in tokens, (name, row.line, cell_value(cell))
+
+
+def test_statistics_beside_machine_readable_output_go_to_stderr():
+    result = _run(str(SEEDS["002"]), "--format", "json", "--statistics")
+    assert len(json.loads(result.stdout)) == 2
+    assert "BL004  fused-figures" in result.stderr.decode()
