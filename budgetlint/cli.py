@@ -14,6 +14,7 @@ Bad input is a message on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
@@ -21,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from . import __version__
-from .config import PROFILE_NAMES
+from .config import PROFILE_NAMES, configured, file_matches, selection
 from .reading import NotText, read_path
 
 __all__ = ["main"]
@@ -30,7 +31,6 @@ EXIT_OK = 0
 EXIT_FOUND = 1
 EXIT_INPUT_ERROR = 2
 _COMMANDS = ("check", "tables", "text", "rules", "rule", "server")
-_DOCUMENTS = (".txt", ".pdf")
 
 
 def _error(message: str) -> None:
@@ -58,10 +58,11 @@ def _load(path: str, read=read_path):
         return None, f"{path}：无法读取（{error.strerror or error}）"
 
 
-def _files(paths: list[str], include=("*.txt", "*.pdf"), exclude=()) -> tuple[list[str], bool]:
-    """The files named or found under the directories named (those matching an
-    ``include`` glob, in any case, and no ``exclude`` glob), and whether any name was
-    missing or a directory held nothing to check."""
+def _files(paths: list[str], config) -> tuple[list[str], bool]:
+    """The files named, and those found under the directories named that match an
+    include glob (by name, in any case) and no exclude glob (by path relative to the
+    configuration's folder), skipping hidden folders (.git, .venv); and whether any
+    name was missing or a directory held nothing to check."""
     files: list[str] = []
     failed = False
     for name in paths:
@@ -69,11 +70,9 @@ def _files(paths: list[str], include=("*.txt", "*.pdf"), exclude=()) -> tuple[li
         if name == "-":
             files.append(name)
         elif path.is_dir():
-            found = [
-                f for f in sorted(path.rglob("*")) if _wanted(f.relative_to(path), include, exclude) and f.is_file()
-            ]
+            found = [f for f in sorted(path.rglob("*")) if _wanted(f, path, config) and f.is_file()]
             if not found:
-                _error(f"{name}：目录中没有可检查的文件（{'、'.join(include)}）")
+                _error(f"{name}：目录中没有可检查的文件（{'、'.join(config.include)}）")
                 failed = True
             files.extend(map(str, found))
         elif path.exists():
@@ -84,13 +83,14 @@ def _files(paths: list[str], include=("*.txt", "*.pdf"), exclude=()) -> tuple[li
     return files, failed
 
 
-def _wanted(relative: Path, include, exclude) -> bool:
+def _wanted(found: Path, folder: Path, config) -> bool:
     from fnmatch import fnmatch
 
-    name = relative.name.lower()
-    if not any(fnmatch(name, glob.lower()) for glob in include):
+    if any(part.startswith(".") for part in found.relative_to(folder).parts[:-1]):
         return False
-    return not any(relative.match(glob) or fnmatch(relative.as_posix(), glob) for glob in exclude)
+    if not any(fnmatch(found.name.lower(), glob.lower()) for glob in config.include):
+        return False
+    return not any(file_matches(config, str(found), glob) for glob in config.exclude)
 
 
 def _selectors(values: list[str] | None) -> list[str]:
@@ -118,10 +118,7 @@ def _check(args: argparse.Namespace) -> int:
     every = _load_rules(list(config.rules) + (args.rules or []))
     if every is None:
         return EXIT_INPUT_ERROR
-    select = _selectors(args.select) or list(config.select)
-    if select:
-        select += list(config.extend_select)
-    ignore = _selectors(args.ignore) or list(config.ignore)
+    select, ignore = selection(config, _selectors(args.select), _selectors(args.ignore))
     slack = config.slack if args.slack is None else args.slack
     scoring = args.scoring or config.scoring
     named = (
@@ -132,20 +129,23 @@ def _check(args: argparse.Namespace) -> int:
         _error(f"没有与 {'、'.join(unknown)} 对应的规则；用 `budgetlint rules` 列出全部规则")
         return EXIT_INPUT_ERROR
     rules = select_rules(every, select, ignore)
-    files, failed = _files(args.paths, config.include, config.exclude)
+    files, failed = _files(args.paths, config)
     if not files and not failed:
         _error("没有可检查的文件")
         return EXIT_INPUT_ERROR
     diagnostics = []
-    args.linted = files
+    documents: dict = {}  # the documents linted, by name, for the outputs that show their text
+    keep = (args.format or ("full" if sys.stdout.isatty() and not args.output else "text")) in ("full", "html")
     setup = (tuple(list(config.rules) + (args.rules or [])), tuple(select), tuple(ignore), slack, scoring)
-    for name, (found, problem) in zip(files, _lint_all(files, args, setup, rules), strict=True):
+    for name, (found, problem, document) in zip(files, _lint_all(files, args, setup, rules, keep), strict=True):
         if found is None:
             if problem:
                 _error(problem)
             failed = True
             continue
-        diagnostics.extend(_as_configured(found, name if name != "-" else args.stdin_filename or "-", config))
+        if document is not None:
+            documents[document.source.path] = document
+        diagnostics.extend(configured(found, name if name != "-" else args.stdin_filename or "-", config))
     if args.write_baseline:
         return _write_baseline(Path(args.write_baseline), diagnostics, failed)
     if args.baseline:
@@ -154,7 +154,8 @@ def _check(args: argparse.Namespace) -> int:
             return EXIT_INPUT_ERROR
     status = EXIT_INPUT_ERROR if failed else EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
     args.status = status  # what a broken pipe while reporting still returns
-    _report(args, diagnostics, rules)
+    if not _report(args, diagnostics, rules, documents):
+        return EXIT_INPUT_ERROR
     return status
 
 
@@ -208,9 +209,10 @@ def _without_baseline(baseline: Path, diagnostics: list) -> list | None:
     return new
 
 
-def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: list):
-    """(diagnostics, None) or (None, why not) for each file, in the order of ``files``:
-    in this process, or with ``--jobs N`` in N worker processes (the same output)."""
+def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: list, keep: bool):
+    """(diagnostics, None, document) or (None, why not, None) for each file, in the order
+    of ``files``: in this process, or with ``--jobs N`` in N worker processes (the same
+    output; the documents are then read again here only if ``keep`` asks for them)."""
     from .engine import lint_document
 
     jobs = args.jobs if args.jobs else os.cpu_count() or 1
@@ -220,19 +222,20 @@ def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: l
                 document, problem = _stdin(args.stdin_filename), None
             else:
                 document, problem = _load(name)
-            if document is not None:
-                _DOCUMENTS[name] = document
-            yield (None, problem) if document is None else (lint_document(document, rules, *setup[3:]), None)
+            if document is None:
+                yield None, problem, None
+            else:
+                yield lint_document(document, rules, *setup[3:]), None, document if keep else None
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_worker_setup, initargs=setup) as pool:
-        yield from pool.map(_worker_lint, files, chunksize=max(1, len(files) // (jobs * 4)))
+        chunks = max(1, len(files) // (jobs * 4))
+        for name, (found, problem) in zip(files, pool.map(_worker_lint, files, chunksize=chunks), strict=True):
+            yield found, problem, (_load(name)[0] if keep and found is not None else None)
 
 
 _WORKER: dict = {}
-#: The documents linted in this process, by the name they were given (for the HTML report).
-_DOCUMENTS: dict = {}
 
 
 def _worker_setup(packs: tuple, select: tuple, ignore: tuple, slack, scoring) -> None:
@@ -251,29 +254,6 @@ def _worker_lint(name: str):
     return lint_document(document, _WORKER["rules"], _WORKER["slack"], _WORKER["scoring"]), None
 
 
-def _as_configured(diagnostics: list, name: str, config) -> list:
-    """The findings of file ``name`` without the rules its per-file-ignores leave out,
-    each with the severity the configuration gives its rule."""
-    import attrs
-
-    path = Path(name)
-    ignored = [code for glob, codes in config.per_file_ignores if path.match(glob) for code in codes]
-    kept = []
-    for diagnostic in diagnostics:
-        if any(diagnostic.code.startswith(code.upper()) or code == diagnostic.symbol for code in ignored):
-            continue
-        level = next(
-            (
-                level
-                for code, level in config.severity
-                if diagnostic.code.startswith(code.upper()) or code == diagnostic.symbol
-            ),
-            None,
-        )
-        kept.append(attrs.evolve(diagnostic, severity=level) if level else diagnostic)
-    return kept
-
-
 def _stdin(name: str | None):
     """The document given on standard input, named ``name`` in the findings."""
     from .reading import read_bytes_document
@@ -285,69 +265,67 @@ def _stdin(name: str | None):
         return None
 
 
-def _report(args: argparse.Namespace, diagnostics: list, rules: list) -> None:
-    """Write the findings as ``args`` asks: to ``--output`` or standard output; with
-    ``--quiet`` only the count, with ``--statistics`` the count per rule after them.
-    Without --format: `full` on a terminal, `text` otherwise."""
+def _report(args: argparse.Namespace, diagnostics: list, rules: list, documents: dict) -> bool:
+    """Write the findings as ``args`` asks, to ``--output`` or standard output; False
+    after saying why the output file cannot be written. Without --format: `full` on a
+    terminal, `text` otherwise. ``--quiet`` leaves only the count (text and full);
+    ``--statistics`` adds the count per rule after them, or on standard error beside a
+    machine-readable format. json, sarif, lsp and html are always UTF-8."""
     if args.format is None:
         args.format = "full" if sys.stdout.isatty() and not args.output else "text"
-    lines: list[str] = []
-    if args.format == "json":
-        lines.append(json.dumps([_as_json(d) for d in diagnostics], ensure_ascii=False, indent=2))
-    elif args.format == "full" and not args.quiet:
-        from .full import render_full
+    machine = args.format in ("json", "sarif", "lsp", "html")
+    try:
+        target = open(args.output, "w", encoding="utf-8") if args.output else None
+    except OSError as error:
+        _error(f"{args.output}：无法写入（{error.strerror or error}）")
+        return False
+    if target is None:
+        target = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", write_through=True) if machine else sys.stdout
+    try:
+        lines: list[str] = []
+        if args.format == "json":
+            lines.append(json.dumps([_as_json(d) for d in diagnostics], ensure_ascii=False, indent=2))
+        elif args.format == "full" and not args.quiet:
+            from .full import render_full
 
-        summaries = {rule.code: rule.summary for rule in rules}
-        target = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-        try:
-            render_full(diagnostics, _lines_of, summaries, target)
-        finally:
-            if args.output:
-                target.close()
-    elif args.format == "html":
-        from .report import html_report
+            summaries = {rule.code: rule.summary for rule in rules}
+            render_full(diagnostics, lambda path: _lines(documents, path), summaries, target)
+        elif args.format == "html":
+            from .report import html_report
 
-        documents = [_DOCUMENTS.get(name) or _load(name)[0] for name in getattr(args, "linted", [])]
-        documents = [document for document in documents if document is not None]
-        by_path: dict = {}
-        for d in diagnostics:
-            by_path.setdefault(d.path, []).append(d)
-        lines.append(html_report(documents, by_path, rules, __version__))
-    elif args.format == "lsp":
-        lines.append(json.dumps(_lsp(diagnostics), ensure_ascii=False, indent=2))
-    elif args.format == "sarif":
-        from .sarif import to_sarif
+            by_path: dict = {}
+            for d in diagnostics:
+                by_path.setdefault(d.path, []).append(d)
+            lines.append(html_report(list(documents.values()), by_path, rules, __version__))
+        elif args.format == "lsp":
+            lines.append(json.dumps(_lsp(diagnostics), ensure_ascii=False, indent=2))
+        elif args.format == "sarif":
+            from .sarif import to_sarif
 
-        log = to_sarif(diagnostics, rules, __version__, _documentation())
-        lines.append(json.dumps(log, ensure_ascii=False, indent=2))
-    elif args.format == "github":
-        lines += [_github(d) for d in diagnostics]
-    elif not args.quiet:
-        lines += [d.format() for d in diagnostics]
-    readable = args.format in ("text", "full", "github")
-    if readable and (args.statistics or args.quiet and args.format != "github"):
-        lines += _statistics(diagnostics, args.statistics)
-    elif args.statistics:  # beside a machine-readable output, not inside it
-        print("\n".join(_statistics(diagnostics, True)), file=sys.stderr)
-    text = "".join(line + "\n" for line in lines)
-    if args.output:
-        with open(args.output, "a" if args.format == "full" else "w", encoding="utf-8") as handle:
-            handle.write(text)
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+            log = to_sarif(diagnostics, rules, __version__, _documentation())
+            lines.append(json.dumps(log, ensure_ascii=False, indent=2))
+        elif args.format == "github":
+            lines += [_github(d) for d in diagnostics]
+        elif not args.quiet:
+            lines += [d.format() for d in diagnostics]
+        if not machine and (args.statistics or args.quiet and args.format != "github"):
+            lines += _statistics(diagnostics, args.statistics)
+        elif args.statistics:  # beside a machine-readable output, not inside it
+            print("\n".join(_statistics(diagnostics, True)), file=sys.stderr)
+        target.write("".join(line + "\n" for line in lines))
+        target.flush()
+    finally:
+        if args.output:
+            target.close()
+        elif target is not sys.stdout:
+            target.detach()  # standard output stays open for whoever writes next
+    return True
 
 
-_LINES: dict[str, tuple[str, ...]] = {}
-
-
-def _lines_of(path: str) -> tuple[str, ...]:
-    """A linted file's lines as budgetlint read them (a PDF's, from its text), for the
-    `full` output."""
-    if path not in _LINES:
-        source = _load(path, _source)[0] if Path(path).is_file() else None
-        _LINES[path] = source.lines if source is not None else ()
-    return _LINES[path]
+def _lines(documents: dict, path: str) -> tuple[str, ...]:
+    """A linted file's lines as budgetlint read them (a PDF's, from its text)."""
+    document = documents.get(path)
+    return document.source.lines if document is not None else ()
 
 
 def _lsp(diagnostics: list) -> dict:

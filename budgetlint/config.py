@@ -32,7 +32,16 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-__all__ = ["PROFILE_NAMES", "Config", "ConfigError", "find_config", "load_config"]
+__all__ = [
+    "PROFILE_NAMES",
+    "Config",
+    "ConfigError",
+    "configured",
+    "file_matches",
+    "find_config",
+    "load_config",
+    "selection",
+]
 
 #: The scoring profiles a configuration may name (budgetlint.scoring.profiles).
 PROFILE_NAMES = ("湖北", "全国", "四川")
@@ -86,10 +95,11 @@ def find_config(start: Path) -> Path | None:
         project = folder / "pyproject.toml"
         if project.is_file():
             try:
-                if "budgetlint" in tomllib.loads(project.read_text(encoding="utf-8")).get("tool", {}):
-                    return project
+                tool = tomllib.loads(project.read_text(encoding="utf-8")).get("tool")
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
                 continue
+            if isinstance(tool, dict) and "budgetlint" in tool:
+                return project
     return None
 
 
@@ -110,9 +120,13 @@ def load_config(path: Path) -> Config:
         raise ConfigError(f"{path}：无法读取（{getattr(error, 'strerror', None) or error}）") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}：不是有效的 TOML（{error}）") from None
-    table = data.get("tool", {}).get("budgetlint", {}) if path.name == "pyproject.toml" else data
-    if path.name != "pyproject.toml" and set(data) == {"tool"} and "budgetlint" in data["tool"]:
-        table = data["tool"]["budgetlint"]  # the [tool.budgetlint] table pasted from pyproject.toml
+    tool = data.get("tool")
+    if path.name == "pyproject.toml":
+        table = tool.get("budgetlint", {}) if isinstance(tool, dict) else None
+    elif set(data) == {"tool"} and isinstance(tool, dict) and "budgetlint" in tool:
+        table = tool["budgetlint"]  # the [tool.budgetlint] table pasted from pyproject.toml
+    else:
+        table = data
     if not isinstance(table, dict):
         raise ConfigError(f"{path}：[tool.budgetlint] 应是一张表")
     unknown = set(table) - _KEYS
@@ -159,3 +173,52 @@ def _severities(table: dict, path: Path) -> tuple[tuple[str, str], ...]:
         if level not in _SEVERITIES:
             raise ConfigError(f"{path}：severity 中 {code} 的级别应是 {'、'.join(_SEVERITIES)} 之一，而不是 {level!r}")
     return tuple(levels.items())
+
+
+def _matches(code: str, symbol: str, selector: str) -> bool:
+    """A rule chosen by a code prefix ("BL1", "BL103") or by its symbol."""
+    return code.startswith(selector.upper()) or selector == symbol
+
+
+def _relative(config: Config, name: str) -> str:
+    """A file's path relative to the configuration's folder (as given, without one)."""
+    import os
+
+    path = Path(name)
+    if config.path and path.exists():
+        return Path(os.path.relpath(path.resolve(), Path(config.path).resolve().parent)).as_posix()
+    return path.as_posix()
+
+
+def file_matches(config: Config, name: str, glob: str) -> bool:
+    """Whether ``glob`` names the file ``name``: matched against its path relative to
+    the configuration's folder, whole ("2019/*.txt") or from the right ("雨花.TXT")."""
+    from fnmatch import fnmatch
+    from pathlib import PurePosixPath
+
+    relative = _relative(config, name)
+    return fnmatch(relative, glob) or PurePosixPath(relative).match(glob)
+
+
+def configured(diagnostics: list, name: str, config: Config) -> list:
+    """The findings of file ``name`` without the rules its per-file-ignores leave out,
+    each with the severity the configuration gives its rule (the most specific
+    selector wins: "BL101" over "BL1"). Used by the command line and the server."""
+    import attrs
+
+    ignored = [code for glob, codes in config.per_file_ignores if file_matches(config, name, glob) for code in codes]
+    levels = sorted(config.severity, key=lambda item: -len(item[0]))
+    kept = []
+    for diagnostic in diagnostics:
+        if any(_matches(diagnostic.code, diagnostic.symbol, code) for code in ignored):
+            continue
+        level = next((lv for code, lv in levels if _matches(diagnostic.code, diagnostic.symbol, code)), None)
+        kept.append(attrs.evolve(diagnostic, severity=level) if level else diagnostic)
+    return kept
+
+
+def selection(config: Config, select: list[str] | None = None, ignore: list[str] | None = None):
+    """The rule selectors in force: the command line's, else the configuration's (whose
+    extend-select adds to a select of its own)."""
+    chosen = list(select or ()) or list(config.select) + (list(config.extend_select) if config.select else [])
+    return chosen, list(ignore or ()) or list(config.ignore)

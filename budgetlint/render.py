@@ -89,6 +89,7 @@ def print_tables(document: Document, stream: TextIO | None = None, width: int | 
     from rich.console import Console
     from rich.measure import Measurement
     from rich.table import Table as RichTable
+    from rich.text import Text
 
     stream = stream or sys.stdout
     if width is None and not stream.isatty():
@@ -97,7 +98,7 @@ def print_tables(document: Document, stream: TextIO | None = None, width: int | 
     if not document.tables:
         console.print("未找到表格。")
     for table in document.tables:
-        console.print(_caption(table), style="bold", soft_wrap=True)
+        console.print(Text(_caption(table), style="bold"), soft_wrap=True)
         grid = RichTable(box=box.SIMPLE_HEAD, show_lines=False)
         rows = [
             [str(row.line), "" if row.number is None else str(row.number), row.code or ""]
@@ -115,9 +116,9 @@ def print_tables(document: Document, stream: TextIO | None = None, width: int | 
             if column.number is not None:
                 name = f"{column.number}栏 {name}".strip()
             least = _widest(rows, 3 + index, figures_only=True)
-            grid.add_column(name, justify="right", overflow="fold", min_width=least, max_width=max(least, 24))
+            grid.add_column(Text(name), justify="right", overflow="fold", min_width=least, max_width=max(least, 24))
         for row, values in zip(table.rows, rows, strict=True):
-            grid.add_row(*values[:3], row.label, *values[3:])
+            grid.add_row(*(Text(value) for value in [*values[:3], row.label, *values[3:]]))  # text, not markup
         terminal = console.width
         console.width = 100_000  # measured without the terminal's limit: the least the table needs
         needed = Measurement.get(console, console.options, grid).minimum
@@ -125,5 +126,5 @@ def print_tables(document: Document, stream: TextIO | None = None, width: int | 
         console.print(grid)
         console.width = terminal
         for note in table.footnotes:
-            console.print(f"[dim]注（第 {note.line} 行）：{note.text}[/dim]")
+            console.print(Text(f"注（第 {note.line} 行）：{note.text}", style="dim"))
         console.print()

@@ -32,8 +32,19 @@ def _region(line: int, column: int, end_line: int | None = None, end_column: int
     return region
 
 
+def _uri(path: str) -> str:
+    """A file's path as a URI reference: an absolute path as a file: URI, a relative one
+    percent-encoded (spaces, Chinese characters)."""
+    from pathlib import Path, PurePath
+    from urllib.parse import quote
+
+    if Path(path).is_absolute():
+        return Path(path).as_uri()
+    return quote(PurePath(path).as_posix())
+
+
 def _location(path: str, region: dict) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": path.replace("\\", "/")}, "region": region}}
+    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
 
 
 def _result(diagnostic, index: dict) -> dict:

@@ -12,8 +12,8 @@ as on the command line.
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
-from urllib.parse import unquote, urlparse
 
 __all__ = ["DEBOUNCE_SECONDS", "serve"]
 
@@ -23,37 +23,52 @@ _EXPLAIN = "budgetlint.explainRule"
 
 
 def _path(uri: str) -> str:
-    parsed = urlparse(uri)
-    return unquote(parsed.path) if parsed.scheme == "file" else uri
+    from pygls.uris import to_fs_path
+
+    return to_fs_path(uri) or uri
 
 
 def _options(path: str):
-    """Rules, slack and profile for a document, from the configuration nearest it."""
-    from .config import Config, ConfigError, find_config, load_config
-    from .engine import load_rules, select_rules
+    """Rules and configuration for a document, from the configuration nearest it, as on
+    the command line; a configuration that cannot be used lints with the defaults and
+    says why (the second value)."""
+    from .config import Config, ConfigError, find_config, load_config, selection
+    from .engine import RuleError, load_rules, select_rules
 
+    problem = None
     try:
         found = find_config(Path(path).parent) if Path(path).parent.is_dir() else None
         config = load_config(found) if found else Config()
         every = load_rules(config.rules)
-    except (ConfigError, Exception):  # a broken configuration lints with the defaults
-        config, every = Config(), load_rules()
-    select = list(config.select) + (list(config.extend_select) if config.select else [])
-    return select_rules(every, select, list(config.ignore)), config
+    except (ConfigError, RuleError) as error:
+        config, every, problem = Config(), load_rules(), str(error)
+    select, ignore = selection(config)
+    return select_rules(every, select, ignore), config, problem
 
 
-def lint_source(text: str, uri: str) -> list:
-    """The findings of an open document's text, as budgetlint's Diagnostics."""
+def lint_source(text: str, uri: str) -> tuple[list, str | None]:
+    """The findings of an open document's text, as budgetlint's Diagnostics (with the
+    per-file ignores and severities of its configuration), and a configuration problem."""
     from . import read_text
+    from .config import configured
     from .engine import lint_document
 
     path = _path(uri)
-    rules, config = _options(path)
-    return lint_document(read_text(text, path), rules, config.slack, config.scoring)
+    rules, config, problem = _options(path)
+    found = lint_document(read_text(text, path), rules, config.slack, config.scoring)
+    return configured(found, path, config), problem
 
 
-def _covers(line: int, character: int, start: tuple[int, int], end: tuple[int, int]) -> bool:
-    return start <= (line, character) <= end
+#: The extent of the figure a related location points at.
+_FIGURE = re.compile(r"-?[\d,，.]+%?")
+
+
+def _figure_end(lines: list[str], line: int, column: int) -> int:
+    """The column just after the figure starting at ``line``:``column`` (1-based)."""
+    if not 0 < line <= len(lines):
+        return column + 1
+    found = _FIGURE.match(lines[line - 1], column - 1)
+    return found.end() + 1 if found else column + 1
 
 
 def serve() -> None:
@@ -68,11 +83,17 @@ def serve() -> None:
     converter = converters.get_converter()
     found: dict[str, list] = {}
     pending: dict[str, asyncio.Task] = {}
-    docs = {rule.code: rule for rule in _options(".")[0]}
+    from .engine import load_rules
+
+    docs = {rule.code: rule for rule in load_rules()}
+    told: set[str] = set()
 
     def publish(uri: str) -> None:
         document = server.workspace.get_text_document(uri)
-        diagnostics = lint_source(document.source, uri)
+        diagnostics, problem = lint_source(document.source, uri)
+        if problem and problem not in told:  # once per problem, not on every keystroke
+            told.add(problem)
+            server.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
         found[uri] = diagnostics
         as_json = [lsp_diagnostic(d) for d in diagnostics]
         for item in as_json:
@@ -106,6 +127,8 @@ def serve() -> None:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def closed(ls, params: types.DidCloseTextDocumentParams) -> None:
+        if params.text_document.uri in pending:  # an edit waiting to be linted: no longer
+            pending.pop(params.text_document.uri).cancel()
         found.pop(params.text_document.uri, None)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
@@ -114,11 +137,14 @@ def serve() -> None:
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls, params: types.HoverParams) -> types.Hover | None:
         line, character = params.position.line + 1, params.position.character + 1
+        lines = server.workspace.get_text_document(params.text_document.uri).lines
         notes = []
         for d in found.get(params.text_document.uri, []):
-            if _covers(line, character, (d.line, d.column), (d.end_line, d.end_column)):
+            if (d.line, d.column) <= (line, character) < (d.end_line, d.end_column):
                 notes.append(f"**{d.code}** {d.symbol}（此数为不符之处）：{d.message}")
-            elif any(r.line == line and r.column <= character <= r.column + 12 for r in d.related):
+            elif any(
+                r.line == line and r.column <= character < _figure_end(lines, r.line, r.column) for r in d.related
+            ):
                 notes.append(f"**{d.code}** {d.symbol}（此数为相关的数，不符之处在第 {d.line} 行）：{d.message}")
         if not notes:
             return None
@@ -134,8 +160,8 @@ def serve() -> None:
     def explain(ls, *arguments) -> str:
         # pygls passes the command's arguments one by one (older versions: as one list)
         first = arguments[0] if arguments else ""
-        code = first[0] if isinstance(first, list) and first else first
-        rule = docs.get(str(code))
+        code = str(first[0] if isinstance(first, list) and first else first).upper()
+        rule = docs.get(code)
         text = f"{rule.code} {rule.symbol}\n\n{rule.doc}" if rule else f"没有规则 {code}"
         server.window_show_message(types.ShowMessageParams(type=types.MessageType.Info, message=text))
         return text

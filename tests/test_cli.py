@@ -274,3 +274,11 @@ def test_statistics_beside_machine_readable_output_go_to_stderr():
     result = _run(str(SEEDS["002"]), "--format", "json", "--statistics")
     assert len(json.loads(result.stdout)) == 2
     assert "BL004  fused-figures" in result.stderr.decode()
+
+
+def test_tables_show_text_that_looks_like_markup_as_text(tmp_path, capsys):
+    document = tmp_path / "表.txt"
+    document.write_text("表1 部门收入总表\n项目\t[/td] 金额\n[bold]合计\t1.00\n", encoding="utf-8")
+    assert main(["tables", str(document)]) == 0
+    out = capsys.readouterr().out
+    assert "[/td] 金额" in out and "[bold]合计" in out

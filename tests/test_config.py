@@ -110,3 +110,37 @@ def test_extend_select_per_file_ignores_severity_include_exclude(tmp_path, monke
     (tmp_path / "budgetlint.toml").write_text('select = ["BL004"]\ninclude = ["*.md"]\n', encoding="utf-8")
     assert main(["docs"]) == 2  # nothing the include globs name
     assert "没有可检查的文件" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("pyproject.toml", "tool = 3\n"),
+        ("pyproject.toml", 'tool = "budgetlint"\n'),
+        ("budgetlint.toml", 'tool = "x"\n'),
+    ],
+)
+def test_a_tool_key_that_is_not_a_table(tmp_path, monkeypatch, capsys, name, content):
+    """Not a traceback: a pyproject.toml without a [tool.budgetlint] table is not a
+    configuration; a budgetlint.toml with an unknown key is a clear error."""
+    (tmp_path / name).write_text(content, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    status = main([str(SEEDS["002"])])
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "内部错误" not in err
+    assert status == (1 if name == "pyproject.toml" else 2)
+
+
+def test_globs_are_relative_to_the_configuration_and_the_most_specific_severity_wins(tmp_path, monkeypatch, capsys):
+    (tmp_path / "2019" / "sub").mkdir(parents=True)
+    (tmp_path / "2019" / "sub" / "b.txt").write_bytes(SEEDS["002"].read_bytes())
+    (tmp_path / "budgetlint.toml").write_text(
+        'per-file-ignores = { "2019/sub/*.txt" = ["BL004"] }\nseverity = { BL0 = "info", BL004 = "warning" }\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path / "2019")  # run from below the configuration's folder
+    assert main(["sub/b.txt", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    (tmp_path / "budgetlint.toml").write_text('severity = { BL0 = "info", BL004 = "warning" }\n', encoding="utf-8")
+    assert main(["sub/b.txt", "--format", "json"]) == 1
+    assert {d["severity"] for d in json.loads(capsys.readouterr().out)} == {"warning"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import jsonschema
 from conftest import SEEDS
@@ -34,7 +35,9 @@ def test_sarif_is_valid_and_says_what_the_text_says(capsys):
     assert len(run["results"]) == len(text) == 20
     for result, line in zip(run["results"], text, strict=True):
         region = result["locations"][0]["physicalLocation"]["region"]
-        path = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert uri.startswith("file:///") and " " not in uri  # an absolute path as a file: URI
+        path = unquote(urlparse(uri).path)
         assert line.startswith(f"{path}:{region['startLine']}:{region['startColumn']}: {result['ruleId']}: ")
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert len(result["partialFingerprints"]["budgetlint/v1"]) == 16

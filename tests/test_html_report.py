@@ -61,15 +61,8 @@ class _Page(HTMLParser):
             self._td["text"] += data
 
 
-@pytest.mark.skipif(BROWSER is None, reason="no Chromium: apt-get install chromium (as .ci/run does)")
-def test_the_report_in_a_headless_browser(tmp_path):
-    report = tmp_path / "report.html"
-    assert main([str(SEEDS["000"]), str(CHANGSHA), "--format", "html", "--output", str(report)]) == 1
-    browser = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
-    dom = subprocess.run([*browser, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120)
-    assert dom.returncode == 0, dom.stderr
-    page = _Page()
-    page.feed(dom.stdout)
+def _check(page: "_Page", markup: str) -> None:
+    """What the report must show, in a page as parsed or as a browser rendered it."""
     assert page.external == []  # self-contained: no script, style sheet or image from elsewhere
     offending = [cell for cell in page.cells if "offending" in cell["classes"]]
     related = [cell for cell in page.cells if "related" in cell["classes"]]
@@ -83,7 +76,38 @@ def test_the_report_in_a_headless_browser(tmp_path):
     assert "44.45%" in {cell["text"] for cell in related}  # the rate BL507 compares with
     assert all(cell["link"] in items for cell in related)
     # findings of the running text are listed with their figure marked
-    assert "<mark>3</mark>" in dom.stdout
+    assert "<mark>3</mark>" in markup
+
+
+def _report(tmp_path) -> Path:
+    report = tmp_path / "report.html"
+    assert main([str(SEEDS["000"]), str(CHANGSHA), "--format", "html", "--output", str(report)]) == 1
+    return report
+
+
+def test_the_report_as_written(tmp_path):
+    """The page itself, without a browser: the same checks on its markup; and a document's
+    text that looks like markup is shown, not obeyed."""
+    report = _report(tmp_path)
+    page = _Page()
+    markup = report.read_text(encoding="utf-8")
+    page.feed(markup)
+    _check(page, markup)
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("收入 3 万元，其中 <b>财政拨款</b> 占 150%。\n", encoding="utf-8")
+    main([str(hostile), "--format", "html", "--output", str(tmp_path / "hostile.html")])
+    assert "<b>" not in (tmp_path / "hostile.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no Chromium: apt-get install chromium (as .ci/run does)")
+def test_the_report_in_a_headless_browser(tmp_path):
+    report = _report(tmp_path)
+    browser = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars"]
+    dom = subprocess.run([*browser, "--dump-dom", report.as_uri()], capture_output=True, text=True, timeout=120)
+    assert dom.returncode == 0, dom.stderr
+    page = _Page()
+    page.feed(dom.stdout)
+    _check(page, dom.stdout)
     screenshot = tmp_path / "report.png"
     shot = subprocess.run(
         [*browser, "--window-size=1400,2000", f"--screenshot={screenshot}", report.as_uri()],

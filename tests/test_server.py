@@ -4,6 +4,7 @@ save; hover on a figure; the code action that explains a rule."""
 
 from __future__ import annotations
 
+import asyncio
 import sys
 
 import pytest
@@ -58,6 +59,8 @@ async def test_edits_are_linted_after_the_last_one_and_on_save(client: LanguageC
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     codes = [d.code for d in client.diagnostics[URI]]
     assert "BL502" in codes and len(codes) == 21
+    with pytest.raises(asyncio.TimeoutError):  # the first edit was never linted on its own
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1.0)
     client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=URI)))
     await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert len(client.diagnostics[URI]) == 21
@@ -92,3 +95,21 @@ async def test_hover_names_the_relations_of_a_figure_and_a_code_action_explains_
         types.ExecuteCommandParams(command=action.command, arguments=action.arguments)
     )
     assert explained.startswith("BL507 indicator-restatement-mismatch") and "检查什么" in explained
+
+
+@pytest.mark.asyncio
+async def test_an_edit_then_close_publishes_nothing_more(client: LanguageClient):
+    await _opened(client)
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=URI, version=2),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=TEXT + "\n")],
+        )
+    )
+    client.text_document_did_close(
+        types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=URI))
+    )
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert len(client.diagnostics[URI]) == 0  # cleared on close …
+    with pytest.raises(asyncio.TimeoutError):  # … and the edit waiting to be linted is dropped
+        await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1.0)
