@@ -129,6 +129,12 @@ def _check(args: argparse.Namespace) -> int:
         _error(f"没有与 {'、'.join(unknown)} 对应的规则；用 `budgetlint rules` 列出全部规则")
         return EXIT_INPUT_ERROR
     rules = select_rules(every, select, ignore)
+    if args.paths.count("-") > 1:
+        _error("标准输入（-）只能给一次")
+        return EXIT_INPUT_ERROR
+    if args.stdin_filename and "-" not in args.paths:
+        _error("--stdin-filename 只在从标准输入（-）读入时有用")
+        return EXIT_INPUT_ERROR
     files, failed = _files(args.paths, config)
     if not files and not failed:
         _error("没有可检查的文件")
@@ -330,45 +336,12 @@ def _lines(documents: dict, path: str) -> tuple[str, ...]:
 
 def _lsp(diagnostics: list) -> dict:
     """Each file's URI and its findings as LSP Diagnostics (lines and characters from 0)."""
+    from .lsp import file_uri, lsp_diagnostic
+
     by_file: dict = {}
     for d in diagnostics:
-        by_file.setdefault(_uri(d.path), []).append(lsp_diagnostic(d, _documentation()))
+        by_file.setdefault(file_uri(d.path), []).append(lsp_diagnostic(d, _documentation()))
     return by_file
-
-
-def _uri(path: str) -> str:
-    return Path(path).resolve().as_uri() if path not in ("-", "<stdin>") else path
-
-
-def lsp_diagnostic(diagnostic, documentation: str | None = None) -> dict:
-    """An LSP ``Diagnostic`` (as JSON) for a finding, its related figures as related
-    information; the rule's documentation as codeDescription when its address is known."""
-
-    def position(line: int, column: int) -> dict:
-        return {"line": line - 1, "character": column - 1}
-
-    severity = {"error": 1, "warning": 2, "info": 3}.get(str(diagnostic.severity), 2)
-    end = (diagnostic.end_line, diagnostic.end_column)
-    result = {
-        "range": {"start": position(diagnostic.line, diagnostic.column), "end": position(*end)},
-        "severity": severity,
-        "code": diagnostic.code,
-        "source": "budgetlint",
-        "message": f"{diagnostic.message} ({diagnostic.symbol})",
-        "relatedInformation": [
-            {
-                "location": {
-                    "uri": _uri(item.path),
-                    "range": {"start": position(item.line, item.column), "end": position(item.line, item.column)},
-                },
-                "message": item.message,
-            }
-            for item in diagnostic.related
-        ],
-    }
-    if documentation:
-        result["codeDescription"] = {"href": f"{documentation}#{diagnostic.code.lower()}"}
-    return result
 
 
 def _documentation() -> str | None:
@@ -712,6 +685,9 @@ def main(argv: list[str] | None = None) -> int:
         # still tells whether something was found.
         _quiet_stdout()
         return getattr(args, "status", EXIT_OK)
+    except KeyboardInterrupt:
+        _error("已中断")
+        return 130
     except Exception as error:
         if os.environ.get("BUDGETLINT_DEBUG"):
             raise

@@ -77,7 +77,7 @@ def serve() -> None:
     from pygls.lsp.server import LanguageServer
 
     from . import __version__
-    from .cli import lsp_diagnostic
+    from .lsp import lsp_diagnostic
 
     server = LanguageServer("budgetlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
     converter = converters.get_converter()
