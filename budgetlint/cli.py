@@ -395,7 +395,15 @@ def _as_json(diagnostic) -> dict:
         "message": diagnostic.message,
         "page": diagnostic.page,
         "related": [
-            {"path": r.path, "line": r.line, "column": r.column, "page": r.page, "message": r.message}
+            {
+                "path": r.path,
+                "line": r.line,
+                "column": r.column,
+                "end_line": r.end_line,
+                "end_column": r.end_column,
+                "page": r.page,
+                "message": r.message,
+            }
             for r in diagnostic.related
         ],
     }

@@ -202,7 +202,10 @@ def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequ
 
 def _diagnostic(source: Source, rule: Rule, finding: Finding) -> Diagnostic:
     path, page = source.path, source.page_of
-    related = tuple(Related(path, where.line, where.column, note, page(where.line)) for where, note in finding.related)
+    related = tuple(
+        Related(path, where.line, where.column, note, page(where.line), where.end_line, where.end_column)
+        for where, note in finding.related
+    )
     return Diagnostic.at(
         path, finding.span, rule.code, rule.symbol, rule.severity, finding.message, related, page(finding.span.line)
     )

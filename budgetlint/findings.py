@@ -39,6 +39,9 @@ class Related:
     column: int
     message: str
     page: int | None = None
+    #: Where the place ends (exclusive), when known: the whole figure, not its first digit.
+    end_line: int | None = None
+    end_column: int | None = None
 
 
 #: "第 12 行", "第 3 页", "文件第 5 行": positions that move when the document is edited.

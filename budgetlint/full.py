@@ -64,6 +64,8 @@ def render_full(diagnostics, lines_of, summaries: dict, stream, colour: bool | N
                 line = lines[related.line - 1]
                 figure = _FIGURE.match(line, related.column - 1)
                 end = figure.end() + 1 if figure else related.column + 1
+                if related.end_line == related.line and related.end_column:
+                    end = related.end_column
                 shown, caret = _excerpt(line, related.column, end)
                 console.print(f"  [dim]{related.line:>{number}} │[/] {escape(shown)}")
                 console.print(f"  [dim]{'':>{number}} │[/] [cyan]{caret} {escape(related.message)}[/]")

@@ -33,7 +33,10 @@ def lsp_diagnostic(diagnostic, documentation: str | None = None) -> dict:
             {
                 "location": {
                     "uri": file_uri(item.path),
-                    "range": {"start": position(item.line, item.column), "end": position(item.line, item.column)},
+                    "range": {
+                        "start": position(item.line, item.column),
+                        "end": position(item.end_line or item.line, item.end_column or item.column),
+                    },
                 },
                 "message": item.message,
             }

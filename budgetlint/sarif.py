@@ -61,7 +61,8 @@ def _result(diagnostic, index: dict) -> dict:
     if diagnostic.page is not None:
         result["properties"] = {"page": diagnostic.page}
     related = [
-        _location(item.path, _region(item.line, item.column)) | {"id": number, "message": {"text": item.message}}
+        _location(item.path, _region(item.line, item.column, item.end_line, item.end_column))
+        | {"id": number, "message": {"text": item.message}}
         for number, item in enumerate(diagnostic.related, 1)
     ]
     if related:

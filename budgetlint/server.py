@@ -63,6 +63,13 @@ def lint_source(text: str, uri: str) -> tuple[list, str | None]:
 _FIGURE = re.compile(r"-?[\d,，.]+%?")
 
 
+def _end(related, lines: list[str]) -> int:
+    """The column just after a related place: its own end, or the figure's there."""
+    if related.end_line == related.line and related.end_column:
+        return related.end_column
+    return _figure_end(lines, related.line, related.column)
+
+
 def _figure_end(lines: list[str], line: int, column: int) -> int:
     """The column just after the figure starting at ``line``:``column`` (1-based)."""
     if not 0 < line <= len(lines):
@@ -142,9 +149,7 @@ def serve() -> None:
         for d in found.get(params.text_document.uri, []):
             if (d.line, d.column) <= (line, character) < (d.end_line, d.end_column):
                 notes.append(f"**{d.code}** {d.symbol}（此数为不符之处）：{d.message}")
-            elif any(
-                r.line == line and r.column <= character < _figure_end(lines, r.line, r.column) for r in d.related
-            ):
+            elif any(r.line == line and r.column <= character < _end(r, lines) for r in d.related):
                 notes.append(f"**{d.code}** {d.symbol}（此数为相关的数，不符之处在第 {d.line} 行）：{d.message}")
         if not notes:
             return None

@@ -117,6 +117,8 @@ def test_check_json_over_a_directory(capsys):
             "path": str(SEEDS["000"]),
             "line": 221,
             "column": 14,
+            "end_line": 221,
+            "end_column": 29,  # the whole formula, not its first character
             "page": None,
             "message": "脚注公式「28行=（28+29+31）行」",
         }

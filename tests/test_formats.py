@@ -42,7 +42,12 @@ def test_sarif_is_valid_and_says_what_the_text_says(capsys):
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         assert len(result["partialFingerprints"]["budgetlint/v1"]) == 16
     (bl507,) = [r for r in run["results"] if r["ruleId"] == "BL507"]
-    assert bl507["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 607, "startColumn": 19}
+    assert bl507["relatedLocations"][0]["physicalLocation"]["region"] == {
+        "startLine": 607,
+        "startColumn": 19,
+        "endLine": 607,
+        "endColumn": 25,  # the whole of "44.45%"
+    }
     (changsha,) = [r for r in run["results"] if r["ruleId"] == "BL501"]
     assert changsha["properties"] == {"page": 2}
 
@@ -59,6 +64,7 @@ def test_lsp_diagnostics_structure_into_lsprotocol_types(capsys):
     assert (bl507.range.start.line, bl507.range.start.character) == (612, 38)  # 613:39, from 0
     (related,) = bl507.related_information
     assert related.location.uri == uri and related.location.range.start.line == 606
+    assert related.location.range.end.character - related.location.range.start.character == len("44.45%")
 
 
 def test_full_output_underlines_the_figure_and_the_related_ones(tmp_path):
