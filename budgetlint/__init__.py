@@ -47,15 +47,17 @@ def lint_document(
     slack: Decimal | str | int = 0,
     packs: Sequence[str] = (),
     scoring: str | None = None,
+    language: str = "zh",
 ) -> list[Diagnostic]:
     """The findings of the selected rules (all by default, with the rule packs
     named in ``packs``) on a read document; ``scoring`` names the scoring profile of
-    the 绩效 sheets ("湖北", "全国", "四川"; inferred from the sheets when None)."""
+    the 绩效 sheets ("湖北", "全国", "四川"; inferred from the sheets when None);
+    ``language`` the messages' ("zh", or "en" where a rule gives English)."""
     from .engine import lint_document as run
     from .engine import load_rules, select_rules
 
     rules = select_rules(load_rules(tuple(str(p) for p in packs)), select, ignore)
-    return run(document, rules, Decimal(slack), scoring)
+    return run(document, rules, Decimal(slack), scoring, language)
 
 
 def lint_text(
@@ -66,9 +68,10 @@ def lint_text(
     slack: Decimal | str | int = 0,
     packs: Sequence[str] = (),
     scoring: str | None = None,
+    language: str = "zh",
 ) -> list[Diagnostic]:
     """Lint a document given as text; diagnostics in file order."""
-    return lint_document(read_text(text, path), select, ignore, slack, packs, scoring)
+    return lint_document(read_text(text, path), select, ignore, slack, packs, scoring, language)
 
 
 def lint_file(
@@ -78,10 +81,11 @@ def lint_file(
     slack: Decimal | str | int = 0,
     packs: Sequence[str] = (),
     scoring: str | None = None,
+    language: str = "zh",
 ) -> list[Diagnostic]:
     """Lint a file; raises :class:`NotText` for a file that is not text and ``OSError``
     for one that cannot be read."""
-    return lint_document(read_path(path), select, ignore, slack, packs, scoring)
+    return lint_document(read_path(path), select, ignore, slack, packs, scoring, language)
 
 
 __all__ = [

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from . import __version__
-from .config import PROFILE_NAMES, configured, file_matches, selection
+from .config import LANGUAGES, PROFILE_NAMES, configured, file_matches, selection
 from .reading import NotText, read_path
 
 __all__ = ["main"]
@@ -142,7 +142,8 @@ def _check(args: argparse.Namespace) -> int:
     diagnostics = []
     documents: dict = {}  # the documents linted, by name, for the outputs that show their text
     keep = (args.format or ("full" if sys.stdout.isatty() and not args.output else "text")) in ("full", "html")
-    setup = (tuple(list(config.rules) + (args.rules or [])), tuple(select), tuple(ignore), slack, scoring)
+    language = args.lang or config.language
+    setup = (tuple(list(config.rules) + (args.rules or [])), tuple(select), tuple(ignore), slack, scoring, language)
     for name, (found, problem, document) in zip(files, _lint_all(files, args, setup, rules, keep), strict=True):
         if found is None:
             if problem:
@@ -244,11 +245,12 @@ def _lint_all(files: list[str], args: argparse.Namespace, setup: tuple, rules: l
 _WORKER: dict = {}
 
 
-def _worker_setup(packs: tuple, select: tuple, ignore: tuple, slack, scoring) -> None:
+def _worker_setup(packs: tuple, select: tuple, ignore: tuple, slack, scoring, language) -> None:
     """A worker process loads the rules once."""
     from .engine import load_rules, select_rules
 
-    _WORKER.update(rules=select_rules(load_rules(packs), select, ignore), slack=slack, scoring=scoring)
+    rules = select_rules(load_rules(packs), select, ignore)
+    _WORKER.update(rules=rules, slack=slack, scoring=scoring, language=language)
 
 
 def _worker_lint(name: str):
@@ -257,7 +259,7 @@ def _worker_lint(name: str):
     document, problem = _load(name)
     if document is None:
         return None, problem
-    return lint_document(document, _WORKER["rules"], _WORKER["slack"], _WORKER["scoring"]), None
+    return lint_document(document, _WORKER["rules"], _WORKER["slack"], _WORKER["scoring"], _WORKER["language"]), None
 
 
 def _stdin(name: str | None):
@@ -393,6 +395,7 @@ def _as_json(diagnostic) -> dict:
         "symbol": diagnostic.symbol,
         "severity": diagnostic.severity,
         "message": diagnostic.message,
+        "arguments": dict(diagnostic.arguments),
         "page": diagnostic.page,
         "related": [
             {
@@ -601,6 +604,9 @@ def _parser() -> argparse.ArgumentParser:
         choices=PROFILE_NAMES,
         default=None,
         help="绩效自评表的评分办法：湖北（预算执行 20 分）、全国（10 分）、四川（各资金行有分值）；默认从表中推断",
+    )
+    check.add_argument(
+        "--lang", choices=LANGUAGES, default=None, help="结果所用的语言：zh（中文，默认）或 en（英文，规则给出英文时）"
     )
     check.add_argument(
         "--config", metavar="FILE", help="配置文件（默认：当前目录或其上级中的 budgetlint.toml 或 pyproject.toml）"

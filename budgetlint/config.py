@@ -15,6 +15,7 @@ Read from ``budgetlint.toml`` or the ``[tool.budgetlint]`` table of
     scoring = "湖北"                  # 绩效 sheets' profile: 湖北, 全国 or 四川
     include = ["*.txt", "*.pdf"]      # what a directory is searched for
     exclude = ["草稿/*"]
+    language = "zh"                   # or "en"
 
 ``budgetlint.toml`` takes the same keys at its top level (or under the same
 [tool.budgetlint] heading, as pasted from pyproject.toml).
@@ -33,6 +34,7 @@ except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
 __all__ = [
+    "LANGUAGES",
     "PROFILE_NAMES",
     "Config",
     "ConfigError",
@@ -45,6 +47,8 @@ __all__ = [
 
 #: The scoring profiles a configuration may name (budgetlint.scoring.profiles).
 PROFILE_NAMES = ("湖北", "全国", "四川")
+#: The languages findings are told in: Chinese, and English where a rule gives it.
+LANGUAGES = ("zh", "en")
 
 _KEYS = {
     "select",
@@ -57,6 +61,7 @@ _KEYS = {
     "scoring",
     "include",
     "exclude",
+    "language",
 }
 _SEVERITIES = ("error", "warning", "info")
 #: The files a directory is searched for, unless ``include`` says otherwise.
@@ -84,6 +89,8 @@ class Config:
     #: Globs of the files a directory is searched for, and of those left out.
     include: tuple[str, ...] = DEFAULT_INCLUDE
     exclude: tuple[str, ...] = ()
+    #: The language of the messages: "zh" or "en".
+    language: str = "zh"
 
 
 def find_config(start: Path) -> Path | None:
@@ -157,7 +164,15 @@ def load_config(path: Path) -> Config:
         severity=_severities(table, path),
         include=_strings(table, "include", path) or DEFAULT_INCLUDE,
         exclude=_strings(table, "exclude", path),
+        language=_language(table, path),
     )
+
+
+def _language(table: dict, path: Path) -> str:
+    language = table.get("language", "zh")
+    if language not in LANGUAGES:
+        raise ConfigError(f"{path}：language 应是 {'、'.join(LANGUAGES)} 之一，而不是 {language!r}")
+    return language
 
 
 def _table(table: dict, name: str, path: Path) -> dict:

@@ -21,7 +21,7 @@ from types import ModuleType
 
 import attrs
 
-from .findings import Diagnostic, Finding, Related, Severity
+from .findings import Diagnostic, Finding, Message, Related, Severity, say
 from .model import Document, Source, Span
 
 __all__ = [
@@ -200,15 +200,21 @@ def select_rules(rules: Sequence[Rule], select: Sequence[str] = (), ignore: Sequ
     return [r for r in chosen if not any(r.matches(s) for s in ignore)]
 
 
-def _diagnostic(source: Source, rule: Rule, finding: Finding) -> Diagnostic:
+def _diagnostic(source: Source, rule: Rule, finding: Finding, language: str = "zh") -> Diagnostic:
     path, page = source.path, source.page_of
     related = tuple(
         Related(path, where.line, where.column, note, page(where.line), where.end_line, where.end_column)
         for where, note in finding.related
     )
-    return Diagnostic.at(
-        path, finding.span, rule.code, rule.symbol, rule.severity, finding.message, related, page(finding.span.line)
+    message = finding.message
+    text = message.render(language) if isinstance(message, Message) else str(message)
+    diagnostic = Diagnostic.at(
+        path, finding.span, rule.code, rule.symbol, rule.severity, text, related, page(finding.span.line)
     )
+    if isinstance(message, Message):
+        arguments = tuple((name, str(value)) for name, value in message.arguments.items())
+        diagnostic = attrs.evolve(diagnostic, arguments=arguments)
+    return diagnostic
 
 
 def lint_document(
@@ -216,13 +222,17 @@ def lint_document(
     rules: Sequence[Rule] | None = None,
     slack: Decimal = Decimal(0),
     scoring: str | None = None,
+    language: str = "zh",
 ) -> list[Diagnostic]:
-    """Run ``rules`` (all by default) over ``document``; diagnostics in file order.
-    Raises ValueError for a ``scoring`` profile that does not exist."""
-    from .config import PROFILE_NAMES
+    """Run ``rules`` (all by default) over ``document``; diagnostics in file order, their
+    messages in ``language`` ("zh"; "en" where a rule gives an English template).
+    Raises ValueError for a ``scoring`` profile or a language that does not exist."""
+    from .config import LANGUAGES, PROFILE_NAMES
 
     if scoring is not None and scoring not in PROFILE_NAMES:
         raise ValueError(f"未知的评分办法 {scoring!r}（可用：{'、'.join(PROFILE_NAMES)}）")
+    if language not in LANGUAGES:
+        raise ValueError(f"未知的语言 {language!r}（可用：{'、'.join(LANGUAGES)}）")
     rules = load_rules() if rules is None else rules
     context = Context(document, slack, rules, scoring)
     diagnostics = []
@@ -230,6 +240,12 @@ def lint_document(
         try:
             found = list(item.check(context))
         except Exception as error:  # one faulty rule must not hide every other finding
-            found = [Finding(Span(1, 1, 1, 1), f"规则 {item.code} 运行出错，未能完成检查：{error!r}")]
-        diagnostics.extend(_diagnostic(document.source, item, finding) for finding in found)
+            failed = say(
+                "规则 {code} 运行出错，未能完成检查：{error}",
+                "rule {code} failed and checked nothing: {error}",
+                code=item.code,
+                error=repr(error),
+            )
+            found = [Finding(Span(1, 1, 1, 1), failed)]
+        diagnostics.extend(_diagnostic(document.source, item, finding, language) for finding in found)
     return sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))

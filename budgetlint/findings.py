@@ -9,7 +9,7 @@ import re
 
 import attrs
 
-__all__ = ["Diagnostic", "Finding", "Related", "Severity"]
+__all__ = ["Diagnostic", "Finding", "Message", "Related", "Severity", "say"]
 
 
 class Severity:
@@ -19,14 +19,41 @@ class Severity:
 
 
 @attrs.frozen
+class Message:
+    """A finding's message as a template per language ("zh", and "en" where the rule
+    gives one) with its named arguments, so that every output renders the same
+    finding in the language asked for. Templates are the rules' own, never a
+    document's text; the arguments are plain values."""
+
+    templates: dict
+    arguments: dict
+
+    def render(self, language: str = "zh") -> str:
+        """The message in ``language`` (Chinese where the rule gives no other); an
+        argument that is a message itself is told in the same language."""
+        template = self.templates.get(language) or self.templates["zh"]
+        values = {k: v.render(language) if isinstance(v, Message) else v for k, v in self.arguments.items()}
+        return template.format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+
+def say(zh: str, en: str | None = None, **arguments) -> Message:
+    """A message in Chinese and English: ``say("执行率 {rate}", "rate {rate}", rate="76.37%")``."""
+    return Message({"zh": zh, "en": en} if en else {"zh": zh}, arguments)
+
+
+@attrs.frozen
 class Finding:
     """What a rule reports: where, what, and the other places it speaks of.
 
-    Spans are any (line, column, end_line, end_column) tuples of the document.
+    Spans are any (line, column, end_line, end_column) tuples of the document. The
+    message is plain Chinese text or a :class:`Message` (templates and arguments).
     """
 
     span: tuple
-    message: str
+    message: "str | Message"
     related: tuple[tuple[tuple, str], ...] = ()
 
 
@@ -63,6 +90,8 @@ class Diagnostic:
     message: str
     related: tuple[Related, ...] = ()
     page: int | None = None
+    #: The message's named arguments, where the rule gives its message as a template.
+    arguments: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def at(

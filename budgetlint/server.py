@@ -55,7 +55,7 @@ def lint_source(text: str, uri: str) -> tuple[list, str | None]:
 
     path = _path(uri)
     rules, config, problem = _options(path)
-    found = lint_document(read_text(text, path), rules, config.slack, config.scoring)
+    found = lint_document(read_text(text, path), rules, config.slack, config.scoring, config.language)
     return configured(found, path, config), problem
 
 

@@ -15,7 +15,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from budgetlint.arithmetic import ZERO, Interval, percentage, rounded_or_cut, stands_for
 from budgetlint.engine import Context, rule
 from budgetlint.figures import WAN_PER_UNIT, find_numbers
-from budgetlint.findings import Finding, Severity
+from budgetlint.findings import Finding, Severity, say
 from budgetlint.model import Span
 from budgetlint.places import describe
 from budgetlint.scoring import read_sheets, weight_trees
@@ -43,10 +43,11 @@ def _work_out_profiles(context: Context) -> dict:
     return {id(sheet): profile_of(sheet, context.scoring) for sheet in _sheets(context)}
 
 
-def _under(context: Context, sheet) -> str:
-    """ "（湖北 20 分制）": the profile a finding on ``sheet`` is judged under."""
+def _under(context: Context, sheet):
+    """ "（湖北 20 分制）": the profile a finding on ``sheet`` is judged under (a message
+    in both languages, or "" when no profile applies)."""
     profile = _profiles(context).get(id(sheet))
-    return f"（{profile.name}）" if profile is not None else ""
+    return say("（{name}）", " ({name})", name=say(profile.name, profile.english)) if profile is not None else ""
 
 
 def _stated(place) -> Interval:
@@ -64,12 +65,17 @@ def _printed(place) -> str:
     return place.shown if cell is None or cell.figure is not None else cell.text.strip()
 
 
-def _budget(line) -> str:
+def _budget(line):
     """The budget a rate is computed on, as the sheet prints it ("190.27（追减21.05，结转5.04），
     即 169.22" when its cell states an adjustment)."""
     if not line.adjustment:
         return line.budget.cell.text.strip()
-    return f"{line.budget.cell.text.strip()}，即 {line.denominator.value}"
+    return say(
+        "{cell}，即 {value}",
+        "{cell}, that is {value}",
+        cell=line.budget.cell.text.strip(),
+        value=line.denominator.value,
+    )
 
 
 def _number(value: Decimal, decimals: int) -> str:
@@ -106,13 +112,20 @@ def execution_rate_mismatch(context: Context):
             if computed is None or any(rate is not None and rate.meets(stated) for rate in [computed, *others]):
                 continue
             decimals = line.rate.cell.figure.decimals + 1
-            yield Finding(
-                line.rate.span,
-                f"「{line.name}」执行率 {line.rate.shown}，而执行数 {line.spent.shown} ÷ 预算数 {_budget(line)}"
-                f" = {_number(computed.value, decimals)}%，相差 "
-                f"{_number(line.rate.cell.figure.value - computed.value, decimals)} 个百分点{_under(context, sheet)}",
-                _related(line.spent, line.budget, *line.other_budgets),
+            message = say(
+                "「{line}」执行率 {rate}，而执行数 {spent} ÷ 预算数 {budget} = {computed}%，"
+                "相差 {difference} 个百分点{profile}",
+                "{line}: rate {rate}, but spent {spent} ÷ budget {budget} = {computed}%, "
+                "{difference} percentage points apart{profile}",
+                line=line.name,
+                rate=line.rate.shown,
+                spent=line.spent.shown,
+                budget=_budget(line),
+                computed=_number(computed.value, decimals),
+                difference=_number(line.rate.cell.figure.value - computed.value, decimals),
+                profile=_under(context, sheet),
             )
+            yield Finding(line.rate.span, message, _related(line.spent, line.budget, *line.other_budgets))
 
 
 @rule("BL502", "execution-score-mismatch", Severity.ERROR)
@@ -154,16 +167,33 @@ def execution_score_mismatch(context: Context):
                 continue
             shown = _number(expected[0].value, figure.decimals + 1)
             if convention is not None and any(_stated(line.score).meets(value) for value in expected):
+                english = {"四舍五入": "rounding", "截尾": "truncation"}
                 other = "截尾" if convention == "四舍五入" else "四舍五入"
-                reason = f"；本文件其他 {evidence} 行得分都按{convention}，此行却是{other}"
+                reason = say(
+                    "；本文件其他 {rows} 行得分都按{convention}，此行却是{other}",
+                    "; the document's other {rows} rows use {convention_en}, this one {other_en}",
+                    rows=evidence,
+                    convention=convention,
+                    other=other,
+                    convention_en=english[convention],
+                    other_en=english[other],
+                )
             else:
                 reason = ""
-            yield Finding(
-                line.score.span,
-                f"「{line.name}」得分 {line.score.shown}，而 {points} 分 × 执行率 {line.rate.shown} = {shown}"
-                f"（{profile.name}：得分 = 分值 × 执行率，执行率超过 100% 按 100% 计{reason}）",
-                _related(line.rate),
+            message = say(
+                "「{line}」得分 {score}，而 {points} 分 × 执行率 {rate} = {expected}"
+                "（{profile}：得分 = 分值 × 执行率，执行率超过 100% 按 100% 计{reason}）",
+                "{line}: score {score}, but {points} points × rate {rate} = {expected} "
+                "({profile}: score = points × rate, a rate above 100% counting as 100%{reason})",
+                line=line.name,
+                score=line.score.shown,
+                points=points,
+                rate=line.rate.shown,
+                expected=shown,
+                profile=say(profile.name, profile.english),
+                reason=reason,
             )
+            yield Finding(line.score.span, message, _related(line.rate))
 
 
 def _convention(context: Context) -> tuple[str | None, int]:
@@ -229,11 +259,14 @@ def score_exceeds_points(context: Context):
             if indicator.points is None or indicator.score is None:
                 continue
             if indicator.score.cell.figure.value > indicator.points.cell.figure.value:
-                yield Finding(
-                    indicator.score.span,
-                    f"指标得分 {indicator.score.shown} 大于其分值 {indicator.points.shown}{_under(context, sheet)}",
-                    _related(indicator.points),
+                message = say(
+                    "指标得分 {score} 大于其分值 {points}{profile}",
+                    "indicator scored {score}, above its points {points}{profile}",
+                    score=indicator.score.shown,
+                    points=indicator.points.shown,
+                    profile=_under(context, sheet),
                 )
+                yield Finding(indicator.score.span, message, _related(indicator.points))
         yield from _groups_overscored(context, sheet)
 
 
@@ -283,11 +316,15 @@ def _groups_overscored(context: Context, sheet):
         return found
 
     for weight, inside, total in _in_every_reading(_trees(context, sheet), overscored).values():
-        yield Finding(
-            weight.span,
-            f"「{weight.text}」下各项指标得分之和为 {total}，超过其分值 {weight.points}{_under(context, sheet)}",
-            _related(*(indicator.score for indicator in inside)),
+        message = say(
+            "「{label}」下各项指标得分之和为 {total}，超过其分值 {points}{profile}",
+            "the indicators under {label} score {total} together, above its points {points}{profile}",
+            label=weight.text,
+            total=total,
+            points=weight.points,
+            profile=_under(context, sheet),
         )
+        yield Finding(weight.span, message, _related(*(indicator.score for indicator in inside)))
 
 
 def _ranges(tree, rows: dict, end: int):
@@ -352,12 +389,18 @@ def points_do_not_add_up(context: Context):
         if sheet.total_points is not None:
             stated = sheet.total_points.cell.figure.value
             if given != stated:
-                yield Finding(
-                    sheet.total_points.span,
-                    f"{sheet.total_points.row.label.strip() or '总分'}一行的分值为 {sheet.total_points.shown}，"
-                    f"而 {len(parts)} 行分值之和为 {given}，相差 {stated - given}{_under(context, sheet)}",
-                    _related(*parts),
+                message = say(
+                    "{row}一行的分值为 {stated}，而 {count} 行分值之和为 {given}，相差 {difference}{profile}",
+                    "the {row} row gives {stated} points, but its {count} rows' points add up to {given}, "
+                    "{difference} apart{profile}",
+                    row=sheet.total_points.row.label.strip() or "总分",
+                    stated=sheet.total_points.shown,
+                    count=len(parts),
+                    given=given,
+                    difference=stated - given,
+                    profile=_under(context, sheet),
                 )
+                yield Finding(sheet.total_points.span, message, _related(*parts))
         elif sheet.declared is not None:
             yield from _declared_total(context, sheet, parts, given)
 
@@ -368,15 +411,35 @@ def _declared_total(context: Context, sheet, parts: list, given: Decimal):
     declared = sheet.declared
     wrong = []
     if given != declared.points:
-        wrong.append(f"而 {len(parts)} 项指标的分值之和为 {given}，相差 {declared.points - given}")
-    if sheet.points is not None and not declared.percent and declared.points + sheet.points != _HUNDRED:
-        wrong.append(f"与执行率分值 {sheet.points} 分之和为 {declared.points + sheet.points}，不是 100")
-    if wrong:
-        yield Finding(
-            declared.span,
-            f"表头「{declared.text}」，{'；'.join(wrong)}{_under(context, sheet)}",
-            _related(*parts) if given != declared.points else (),
+        wrong.append(
+            say(
+                "而 {count} 项指标的分值之和为 {given}，相差 {difference}",
+                "but its {count} indicators' weights add up to {given}, {difference} apart",
+                count=len(parts),
+                given=given,
+                difference=declared.points - given,
+            )
         )
+    if sheet.points is not None and not declared.percent and declared.points + sheet.points != _HUNDRED:
+        wrong.append(
+            say(
+                "与执行率分值 {execution} 分之和为 {sum}，不是 100",
+                "with the {execution} points of budget execution it makes {sum}, not 100",
+                execution=sheet.points,
+                sum=declared.points + sheet.points,
+            )
+        )
+    if wrong:
+        both = len(wrong) == 2
+        message = say(
+            "表头「{header}」，{first}" + ("；{second}" if both else "") + "{profile}",
+            "header {header}: {first}" + ("; {second}" if both else "") + "{profile}",
+            header=declared.text,
+            first=wrong[0],
+            second=wrong[-1],
+            profile=_under(context, sheet),
+        )
+        yield Finding(declared.span, message, _related(*parts) if given != declared.points else ())
 
 
 def _labels_do_not_add_up(context: Context, sheet):
@@ -394,7 +457,7 @@ def _labels_do_not_add_up(context: Context, sheet):
         return found
 
     for span, (message, related) in _in_every_reading(_trees(context, sheet), wrong).items():
-        yield Finding(span, message + _under(context, sheet), related)
+        yield Finding(span, say("{message}{profile}", message=message, profile=_under(context, sheet)), related)
 
 
 def _weight_of(node) -> Decimal | None:
@@ -420,7 +483,13 @@ def _check_weights(node, execution: Decimal | None, found: dict, root: bool = Tr
     # the root and budget execution make 100; a single numbered target (年度目标 1) may not be the root
     if root and execution is not None and not re.search(r"\d", weight.name) and weight.points + execution != _HUNDRED:
         found[weight.span] = (
-            f"「{weight.text}」与预算执行 {execution} 分之和为 {weight.points + execution}，不是 100",
+            say(
+                "「{label}」与预算执行 {execution} 分之和为 {sum}，不是 100",
+                "{label} and the {execution} points of budget execution make {sum}, not 100",
+                label=weight.text,
+                execution=execution,
+                sum=weight.points + execution,
+            ),
             (),
         )
         return True
@@ -430,7 +499,15 @@ def _check_weights(node, execution: Decimal | None, found: dict, root: bool = Tr
     given = sum(parts, Decimal(0))
     named = " + ".join(f"{child.weight.name} {part}" for child, part in zip(node.children, parts, strict=True))
     related = tuple((child.weight.span, child.weight.text) for child in node.children)
-    found[weight.span] = (f"「{weight.text}」，而其下 {named} = {given}，相差 {weight.points - given}", related)
+    message = say(
+        "「{label}」，而其下 {parts} = {given}，相差 {difference}",
+        "{label}, but the labels under it make {parts} = {given}, {difference} apart",
+        label=weight.text,
+        parts=named,
+        given=given,
+        difference=weight.points - given,
+    )
+    found[weight.span] = (message, related)
     return True
 
 
@@ -481,14 +558,22 @@ def total_score_mismatch(context: Context):
         if total.meets(computed):
             continue
         decimals = max(place.cell.figure.decimals for place in parts)
-        shown = f"预算执行得分 {'、'.join(score.shown for score in scores)} 与 " if scores else ""
-        yield Finding(
-            sheet.total.span,
-            f"总分 {sheet.total.shown}，而{shown}{len(parts) - len(scores)} 项指标得分之和为 "
-            f"{_number(computed.value, decimals)}，"
-            f"相差 {_number(sheet.total.cell.figure.value - computed.value, decimals)}{_under(context, sheet)}",
-            _related(*parts),
+        executions = "、".join(score.shown for score in scores)
+        message = say(
+            "总分 {total}，而"
+            + ("预算执行得分 {executions} 与 " if scores else "")
+            + "{count} 项指标得分之和为 {computed}，相差 {difference}{profile}",
+            "total {total}, but "
+            + ("the budget-execution scores {executions} and " if scores else "")
+            + "{count} indicators' scores add up to {computed}, {difference} apart{profile}",
+            total=sheet.total.shown,
+            executions=executions,
+            count=len(parts) - len(scores),
+            computed=_number(computed.value, decimals),
+            difference=_number(sheet.total.cell.figure.value - computed.value, decimals),
+            profile=_under(context, sheet),
         )
+        yield Finding(sheet.total.span, message, _related(*parts))
 
 
 #: "2020 年度医疗救助项目绩效自评得分 95.27 分"
@@ -547,28 +632,37 @@ def sheet_restatement_mismatch(context: Context):
         unit = sheet.table.unit or "万元"  # the sheets print "预算执行情况 (万元)"
         factor = WAN_PER_UNIT.get(unit)
         pairs = [
-            (completion.budget, line.budget, line.printed_budget, "预算数"),
-            (completion.actual, line.spent, line.spent.interval, "执行数"),
+            (completion.budget, line.budget, line.printed_budget, "预算数", "budget"),
+            (completion.actual, line.spent, line.spent.interval, "执行数", "spending"),
         ]
-        for token, place, printed, what in pairs:
+        for token, place, printed, what, what_en in pairs:
             if factor is None or Interval.of(token.figure).scaled(token.factor).meets(printed.scaled(factor)):
                 continue
-            yield Finding(
-                token.figure.span,
-                f"文字说「{named[1]}」项目{what} {token.figure}{token.figure.unit or ''}，"
-                f"而该项目自评表的{what}为 {printed.value}{unit}{_under(context, sheet)}",
-                _related(place),
+            message = say(
+                "文字说「{project}」项目{what} {said}，而该项目自评表的{what}为 {sheet}{profile}",
+                "the text gives project {project} a {what_en} of {said}, but its sheet gives {sheet}{profile}",
+                project=named[1],
+                what=what,
+                what_en=what_en,
+                said=f"{token.figure}{token.figure.unit or ''}",
+                sheet=f"{printed.value}{unit}",
+                profile=_under(context, sheet),
             )
+            yield Finding(token.figure.span, message, _related(place))
         rate = completion.rate
         if rate is not None and line.rate is not None:
             stated = rounded_or_cut(rate.figure.value, rate.figure.decimals)
             if not stated.meets(_stated(line.rate)):
-                yield Finding(
-                    rate.figure.span,
-                    f"文字说「{named[1]}」项目完成预算的 {rate.figure}%，而该项目自评表的执行率为 {line.rate.shown}"
-                    f"{_under(context, sheet)}",
-                    _related(line.rate),
+                message = say(
+                    "文字说「{project}」项目完成预算的 {said}%，而该项目自评表的执行率为 {sheet}{profile}",
+                    "the text says project {project} spent {said}% of its budget, but its sheet's rate is "
+                    "{sheet}{profile}",
+                    project=named[1],
+                    said=rate.figure,
+                    sheet=line.rate.shown,
+                    profile=_under(context, sheet),
                 )
+                yield Finding(rate.figure.span, message, _related(line.rate))
 
 
 def _scores_said(context: Context, sheets: dict):
@@ -586,12 +680,15 @@ def _scores_said(context: Context, sheets: dict):
                     continue
                 start = segment.column + said.start("score")
                 span = Span(segment.line, start, segment.line, start + len(said["score"]))
-                yield Finding(
-                    span,
-                    f"文字说「{said['name']}」项目自评得分 {said['score']} 分，"
-                    f"而该项目自评表的总分为 {sheet.total.shown}{_under(context, sheet)}",
-                    _related(sheet.total),
+                message = say(
+                    "文字说「{project}」项目自评得分 {said} 分，而该项目自评表的总分为 {total}{profile}",
+                    "the text scores project {project} {said}, but its sheet's total is {total}{profile}",
+                    project=said["name"],
+                    said=said["score"],
+                    total=sheet.total.shown,
+                    profile=_under(context, sheet),
                 )
+                yield Finding(span, message, _related(sheet.total))
 
 
 #: An indicator that restates the sheet's own 执行率 ("97% ≤ 预算执行率 ≤ 100%") or its
@@ -638,25 +735,33 @@ def indicator_restatement_mismatch(context: Context):
             figure = actual.cell.figure
             if _RATE_INDICATOR.match(name) and figure is not None and figure.percent and line.rate is not None:
                 if not _stated(actual).meets(_stated(line.rate)):
-                    yield Finding(
-                        actual.span,
-                        f"指标「{name}」的实际完成值为 {actual.shown}，"
-                        f"而本表「{line.name}」的执行率为 {line.rate.shown}{_under(context, sheet)}",
-                        _related(line.rate),
+                    message = say(
+                        "指标「{name}」的实际完成值为 {actual}，而本表「{line}」的执行率为 {rate}{profile}",
+                        "indicator {name} gives {actual} as achieved, but the sheet's {line} rate is {rate}{profile}",
+                        name=name,
+                        actual=actual.shown,
+                        line=line.name,
+                        rate=line.rate.shown,
+                        profile=_under(context, sheet),
                     )
+                    yield Finding(actual.span, message, _related(line.rate))
                 continue
             amount = _AMOUNT.match(actual.cell.text)
             if amount and factor is not None and _SPENDING_INDICATOR.match(name):
                 (number,) = find_numbers(amount[1])
                 spent = line.spent.interval.scaled(factor)
                 if not Interval.of(number).meets(spent):
-                    yield Finding(
-                        actual.span,
-                        f"成本指标「{name}」的实际完成值为 {actual.cell.text.strip()}，"
-                        f"而本表「{line.name}」的执行数为 {line.spent.shown}{sheet.table.unit or '万元'}"
-                        f"{_under(context, sheet)}",
-                        _related(line.spent),
+                    message = say(
+                        "成本指标「{name}」的实际完成值为 {actual}，而本表「{line}」的执行数为 {spent}{profile}",
+                        "cost indicator {name} gives {actual} as achieved, but the sheet's {line} spent {spent}"
+                        "{profile}",
+                        name=name,
+                        actual=actual.cell.text.strip(),
+                        line=line.name,
+                        spent=f"{line.spent.shown}{sheet.table.unit or '万元'}",
+                        profile=_under(context, sheet),
                     )
+                    yield Finding(actual.span, message, _related(line.spent))
 
 
 def _indicator_name(indicator, actual) -> str:
@@ -706,11 +811,19 @@ def funds_do_not_add_up(context: Context):
             if not printed or short and given.low <= Interval.of(total.figure).high:
                 continue
             named = " + ".join(f"{part.name} {part.figure}" for part in printed)
+            message = say(
+                "{what} {total}，而其中 {parts} = {given}，相差 {difference}{profile}",
+                "{what} {total}, but its parts make {parts} = {given}, {difference} apart{profile}",
+                what=funding.what,
+                total=total.figure,
+                parts=named,
+                given=given.value,
+                difference=total.figure.value - given.value,
+                profile=_under(context, sheet),
+            )
+            where = total.place.span if total.place.cell is not None and total.place.cell.figure else total.figure.span
             yield Finding(
-                total.place.span if total.place.cell is not None and total.place.cell.figure else total.figure.span,
-                f"{funding.what} {total.figure}，而其中 {named} = {given.value}，"
-                f"相差 {total.figure.value - given.value}{_under(context, sheet)}",
-                tuple((part.figure.span, f"{describe(part.place)} {part.figure}") for part in printed),
+                where, message, tuple((part.figure.span, f"{describe(part.place)} {part.figure}") for part in printed)
             )
 
 
@@ -780,9 +893,16 @@ def grade_band_mismatch(context: Context):
                 if earned == grade:
                     continue
                 start = segment.column + said.start("grade")
-                yield Finding(
-                    Span(segment.line, start, segment.line, start + len(said["grade"])),
-                    f"文字说得分 {said['score']} 分、评价等级为{said['grade']}，而按等级线"
-                    f"（{'，'.join(f'{floor} 分以上为{name}' for name, floor in grades[:-1])}），"
-                    f"{said['score']} 分为{earned}",
+                english = {"优": "excellent", "良": "good", "中": "fair", "差": "poor"}
+                message = say(
+                    "文字说得分 {score} 分、评价等级为{grade}，而按等级线（{bands}），{score} 分为{earned}",
+                    "the text grades a score of {score} as {grade}, but by the bands ({bands_en}) {score} is "
+                    "{earned_en}",
+                    score=said["score"],
+                    grade=said["grade"],
+                    earned=earned,
+                    earned_en=english[earned],
+                    bands="，".join(f"{floor} 分以上为{name}" for name, floor in grades[:-1]),
+                    bands_en=", ".join(f"{english[name]} from {floor}" for name, floor in grades[:-1]),
                 )
+                yield Finding(Span(segment.line, start, segment.line, start + len(said["grade"])), message)

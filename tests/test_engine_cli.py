@@ -108,6 +108,7 @@ def test_check_json_over_a_directory(capsys):
         "symbol",
         "severity",
         "message",
+        "arguments",
         "page",
         "related",
     }

@@ -127,3 +127,30 @@ def test_full_is_the_default_on_a_terminal_only(tmp_path):
             shown = b"".join(chunks).decode("utf-8", "replace")
             assert "fused-figures" in shown and "^^^^" in shown and "提示" in shown
             assert ("\x1b[" in shown) == coloured
+
+
+def test_messages_in_english_and_their_arguments(capsys, tmp_path, monkeypatch):
+    """--lang en (or language = "en") tells the findings in English where the rule gives an
+    English template (the 绩效 sheets' rules do); the Chinese default is unchanged; json
+    carries each message's arguments."""
+    english = _output(capsys, str(SEEDS["001"]), "--select", "BL501", "--lang", "en").splitlines()
+    assert english[0].endswith(
+        "BL501: 当年财政拨款: rate 96.99%, but spent 158.95 ÷ budget 185.04（追减21.05，结转5.04）, that is 163.99 "
+        "= 96.927%, 0.063 percentage points apart (Sichuan, points per fund line) (execution-rate-mismatch)"
+    )
+    chinese = _output(capsys, str(SEEDS["001"]), "--select", "BL501").splitlines()
+    assert "，即 163.99 = 96.927%，相差 0.063 个百分点（四川 各资金行分值制）" in chinese[0]
+    (found,) = json.loads(_output(capsys, str(SEEDS["000"]), "--select", "BL507", "--format", "json"))
+    assert found["arguments"] == {
+        "name": "97%≤预算执行率≤100%",
+        "actual": "33.13%",
+        "line": "年度财政资金总额",
+        "rate": "44.45%",
+        "profile": "（湖北 20 分制）",
+    }
+    (tmp_path / "budgetlint.toml").write_text('language = "en"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "gives 33.13% as achieved" in _output(capsys, str(SEEDS["000"]), "--select", "BL507")
+    (tmp_path / "budgetlint.toml").write_text('language = "fr"\n', encoding="utf-8")
+    assert main([str(SEEDS["000"])]) == 2
+    assert "language 应是" in capsys.readouterr().err

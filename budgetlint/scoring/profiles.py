@@ -23,12 +23,14 @@ class Profile:
     name: str
     #: The points budget execution is worth (None: each fund line has its own).
     execution: Decimal | None
+    #: The name in English messages.
+    english: str = ""
 
 
 PROFILES = {
-    "湖北": Profile("湖北", "湖北 20 分制", Decimal(20)),
-    "全国": Profile("全国", "全国 10 分制，财预〔2020〕10号", Decimal(10)),
-    "四川": Profile("四川", "四川 各资金行分值制", None),
+    "湖北": Profile("湖北", "湖北 20 分制", Decimal(20), "Hubei, 20 points"),
+    "全国": Profile("全国", "全国 10 分制，财预〔2020〕10号", Decimal(10), "national, 10 points, Cai Yu [2020] No. 10"),
+    "四川": Profile("四川", "四川 各资金行分值制", None, "Sichuan, points per fund line"),
 }
 
 
@@ -36,7 +38,7 @@ def _by_points(points: Decimal) -> Profile:
     for profile in PROFILES.values():
         if profile.execution == points:
             return profile
-    return Profile("", f"预算执行 {points} 分", points)
+    return Profile("", f"预算执行 {points} 分", points, f"budget execution worth {points} points")
 
 
 def profile_of(sheet, configured: str | None) -> Profile | None:
