@@ -15,7 +15,7 @@ from decimal import Decimal
 import attrs
 
 from .arithmetic import disagreement
-from .findings import Finding
+from .findings import Finding, say
 from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
 from .model import Cell, Column, Document, Row, Span, Table
 from .places import row_name
@@ -221,8 +221,18 @@ def _equation(
         return None
     lhs, total = sides
     difference = lhs.value - total.value
-    printed = "为空" if left is None or left.empty else f"为 {lhs.value}"
-    message = f"{check.statement}：{where}{printed}，按公式应为 {total.value}（差 {difference}）"
+    empty = left is None or left.empty
+    message = say(
+        "{statement}：{where}" + ("为空" if empty else "为 {printed}") + "，按公式应为 {total}（差 {difference}）",
+        "{statement}: {where} "
+        + ("is empty" if empty else "is {printed}")
+        + ", the formula gives {total} (difference {difference})",
+        statement=check.statement,
+        where=where,
+        printed=lhs.value,
+        total=total.value,
+        difference=difference,
+    )
     addends = tuple(
         (cell.figure.span, f"{'加' if sign > 0 else '减'} {cell.figure}")
         for sign, cell in right

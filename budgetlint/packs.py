@@ -20,7 +20,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .arithmetic import Interval, addable, disagreement
-from .findings import Finding
+from .findings import Finding, say
 from .footnote_checks import bind, evaluate
 from .formulas import COLUMN, ROW, Formula, FormulaSyntaxError, formula_from_tree, syntax_error
 from .kinds import KINDS
@@ -402,11 +402,29 @@ def _blame(rule: PackRule, left: Place, rights: list[tuple[int, Place]], total: 
                 return None
             context.equalities.blamed.add(odd.identity)
         difference = odd.interval.value - other.interval.value
-        message = f"{rule.message}：{describe(odd)} {odd.shown} ≠ {describe(other)} {other.shown}（差 {difference}）"
+        message = say(
+            "{statement}：{odd} {odd_figure} ≠ {other} {other_figure}（差 {difference}）",
+            "{statement}: {odd} {odd_figure} ≠ {other} {other_figure} (difference {difference})",
+            statement=rule.message,
+            odd=describe(odd),
+            odd_figure=odd.shown,
+            other=describe(other),
+            other_figure=other.shown,
+            difference=difference,
+        )
         related = tuple((p.span, f"{describe(p)} 为 {p.shown}") for p in agreeing if p.identity != odd.identity)
         return Finding(odd.span, message, related)
     parts = " ".join(("+ " if sign > 0 else "- ") + describe(p) for sign, p in rights).removeprefix("+ ")
     difference = left.interval.value - total.value
-    message = f"{rule.message}：{describe(left)} {left.shown} ≠ {parts} = {total.value}（差 {difference}）"
+    message = say(
+        "{statement}：{left} {figure} ≠ {parts} = {total}（差 {difference}）",
+        "{statement}: {left} {figure} ≠ {parts} = {total} (difference {difference})",
+        statement=rule.message,
+        left=describe(left),
+        figure=left.shown,
+        parts=parts,
+        total=total.value,
+        difference=difference,
+    )
     related = tuple((p.span, f"{describe(p)} 为 {p.shown}") for _, p in rights)
     return Finding(left.span, message, related)

@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from budgetlint.arithmetic import disagreement
 from budgetlint.engine import Context, rule
-from budgetlint.findings import Finding, Severity
+from budgetlint.findings import Finding, Severity, say
 from budgetlint.places import Place, describe, row_key
 
 _ORDINAL = re.compile(r"（\d+）$")
@@ -59,9 +59,16 @@ def repeated_row(context: Context):
                     if disagreement(cells[1], [(1, cells[0])], context.slack) is None:
                         continue
                     difference = cells[1].figure.value - cells[0].figure.value
-                    message = (
-                        f"同一行在表中印了两次而数字不同：{describe(place)} {cells[1].figure}，"
-                        f"{describe(earlier)} {cells[0].figure}（差 {difference}）"
+                    message = say(
+                        "同一行在表中印了两次而数字不同：{place} {figure}，"
+                        "{earlier} {earlier_figure}（差 {difference}）",
+                        "one row printed twice in the table with different figures: {place} {figure}, "
+                        "{earlier} {earlier_figure} (difference {difference})",
+                        place=describe(place),
+                        figure=cells[1].figure,
+                        earlier=describe(earlier),
+                        earlier_figure=cells[0].figure,
+                        difference=difference,
                     )
                     yield Finding(place.span, message, ((earlier.span, f"{describe(earlier)} 为 {cells[0].figure}"),))
 
@@ -146,11 +153,21 @@ def basic_classes_differ(context: Context):
             detail = Place(basic, detail_row, column) if detail_row is not None else None
             if disagreement(place.cell, [(1, detail.cell if detail else None)], context.slack) is None:
                 continue
-            shown = detail.shown if detail else "未列"
-            where = describe(detail) if detail else f"基本支出表的 {code} 类"
-            message = f"{describe(place)} {place.shown} 与{where} {shown} 不符，而两表的基本支出合计都是 {total.shown}"
-            if others:
-                message += "；基本支出表另有 " + "、".join(f"{p.row.code} {p.row.label} {p.shown}" for p in others)
+            more = "、".join(f"{p.row.code} {p.row.label} {p.shown}" for p in others)
+            message = say(
+                "{place} {figure} 与{where} {shown} 不符，而两表的基本支出合计都是 {total}"
+                + ("；基本支出表另有 {more}" if others else ""),
+                "{place} {figure} differs from {where_en} {shown_en}, while both tables total 基本支出 {total}"
+                + ("; the 基本支出 table also has {more}" if others else ""),
+                place=describe(place),
+                figure=place.shown,
+                where=describe(detail) if detail else f"基本支出表的 {code} 类",
+                where_en=describe(detail) if detail else f"class {code} of the 基本支出 table",
+                shown=detail.shown if detail else "未列",
+                shown_en=detail.shown if detail else "(not listed)",
+                total=total.shown,
+                more=more,
+            )
             related = [(total.span, f"{describe(total)} {total.shown}")]
             if detail is not None:
                 related.insert(0, (detail.span, f"{describe(detail)} {detail.shown}"))

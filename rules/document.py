@@ -10,7 +10,7 @@ from collections import Counter
 import attrs
 
 from budgetlint.engine import Context, rule
-from budgetlint.findings import Finding, Severity
+from budgetlint.findings import Finding, Severity, say
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Span
 from budgetlint.places import Place, describe, row_key, table_name, table_number
@@ -61,9 +61,14 @@ def foreign_department(context: Context):
         name = key(table.department)
         if name == own or name in own or own in name:
             continue
-        message = (
-            f"{_printed(table)} 表头的部门「{table.department}」与本文件其他 {number} 张表的部门"
-            f"「{first.department}」不同：这张表可能抄自其他单位"
+        message = say(
+            "{table} 表头的部门「{department}」与本文件其他 {count} 张表的部门「{own}」不同：这张表可能抄自其他单位",
+            "{table} names the department {department} in its header, the document's other {count} tables {own}: "
+            "the table may be copied from another body",
+            table=_printed(table),
+            department=table.department,
+            count=number,
+            own=first.department,
         )
         yield Finding(table.department_span, message, ((first.department_span, f"{_printed(first)} 表头的部门"),))
 
@@ -108,7 +113,14 @@ def template_placeholder(context: Context):
             continue
         for found in _PLACEHOLDER.finditer(text):
             span = Span(line, column + found.start(), line, column + found.end())
-            yield Finding(span, f"模板占位符「{found[0]}」未替换为实际内容")
+            yield Finding(
+                span,
+                say(
+                    "模板占位符「{placeholder}」未替换为实际内容",
+                    "template placeholder {placeholder} left in place of the real content",
+                    placeholder=found[0],
+                ),
+            )
 
 
 @rule("BL012", "template-alternatives", Severity.WARNING)
@@ -136,7 +148,14 @@ def template_alternatives(context: Context):
             if found[1] == found[2]:
                 continue
             span = Span(line, column + found.start(), line, column + found.end())
-            yield Finding(span, f"模板备选词「{found[0]}」未按实际情况二选一")
+            yield Finding(
+                span,
+                say(
+                    "模板备选词「{words}」未按实际情况二选一",
+                    "template alternatives {words} left, not one chosen as the case is",
+                    words=found[0],
+                ),
+            )
 
 
 _EMPTY_NOTE = re.compile(r"本表(?:为空表|无数据|没有数据)|空表")
@@ -182,7 +201,13 @@ def empty_note_with_figures(context: Context):
                     continue
                 span = Span(line.line, line.column + found.start(), line.line, line.column + found.end())
                 shown = "，".join(f"{describe(place)} {place.shown}" for place in printed[:3])
-                message = f"注释说「{found[0]}」，而{_printed(parts[0])}印有数字：{shown}"
+                message = say(
+                    "注释说「{note}」，而{table}印有数字：{figures}",
+                    "the note says {note}, but {table} prints figures: {figures}",
+                    note=found[0],
+                    table=_printed(parts[0]),
+                    figures=shown,
+                )
                 yield Finding(span, message, tuple((place.span, describe(place)) for place in printed[:3]))
 
 
@@ -271,7 +296,13 @@ def empty_table_unexplained(context: Context):
         title = lines[first - 1]
         start = len(title) - len(title.lstrip())
         span = Span(first, start + 1, first, len(title.rstrip()) + 1)
-        yield Finding(span, f"{_printed(parts[0])}没有数字，文件中却没有一句说明本部门没有这项收支（如「本表无数据」）")
+        message = say(
+            "{table}没有数字，文件中却没有一句说明本部门没有这项收支（如「本表无数据」）",
+            "{table} prints no figure, and nothing in the document says the department has none of this money "
+            "(such as 本表无数据)",
+            table=_printed(parts[0]),
+        )
+        yield Finding(span, message)
 
 
 _CODE_IN_NAME = re.compile(r"\d{3,}")
@@ -332,9 +363,18 @@ def code_name_mismatch(context: Context):
                     continue  # one printed table naming the code twice: not two tables that disagree
                 count = len(blocks[own])
                 others = f"其他 {count} 张表" if count > 1 else _printed(first_table)
+                message = say(
+                    "编码 {code} 在{table}中名为「{name}」，而在{others}中名为「{other_name}」",
+                    "code {code} is named {name} in {table}, but {other_name} in {others}",
+                    code=code,
+                    table=_printed(table),
+                    name=row.label,
+                    others=others,
+                    other_name=first.label,
+                )
                 yield Finding(
                     row.label_span,
-                    f"编码 {code} 在{_printed(table)}中名为「{row.label}」，而在{others}中名为「{first.label}」",
+                    message,
                     ((first.label_span, f"{_printed(first_table)} 编码 {code}「{first.label}」"),),
                 )
 
@@ -378,18 +418,28 @@ def contents_mismatch(context: Context):
         span = Span(entry.line, entry.column, entry.line, entry.column + len(entry.name))
         tables = printed.get(entry.kind, [])
         if not tables and entry.kind not in unread:
-            yield Finding(span, f"目录列出「{entry.name}」，文件中却没有这张表")
+            yield Finding(
+                span,
+                say(
+                    "目录列出「{name}」，文件中却没有这张表",
+                    "the contents list {name}, but the document has no such table",
+                    name=entry.name,
+                ),
+            )
             continue
         if entry.number is None or len(tables) != 1:
             continue
         number = table_number(tables[0])
         if number is not None and number != chinese_number(entry.number):
             title_span = Span(tables[0].line, 1, tables[0].line, 1)
-            yield Finding(
-                span,
-                f"目录中「{entry.name}」是表 {entry.number}，表的标题却是「{tables[0].title}」",
-                ((title_span, "表的标题"),),
+            message = say(
+                "目录中「{name}」是表 {number}，表的标题却是「{title}」",
+                "the contents make {name} table {number}, but the table's title is {title}",
+                name=entry.name,
+                number=entry.number,
+                title=tables[0].title,
             )
+            yield Finding(span, message, ((title_span, "表的标题"),))
     if len(entries) < 3:
         return
     for kind, tables in printed.items():
@@ -397,9 +447,14 @@ def contents_mismatch(context: Context):
             continue
         for table in tables:
             first = entries[0]
+            message = say(
+                "文件印有「{title}」，目录中却没有这张表",
+                "the document prints {title}, but the contents do not list it",
+                title=table.title or kind,
+            )
             yield Finding(
                 Span(table.line, 1, table.line, 1),
-                f"文件印有「{table.title or kind}」，目录中却没有这张表",
+                message,
                 ((Span(first.line, first.column, first.line, first.column), "目录"),),
             )
 
@@ -447,7 +502,14 @@ def template_instruction(context: Context):
         if found:
             span = Span(line, column + found[0].start(), line, column + found[-1].end())
             said = "……".join(match[0] for match in found)
-            yield Finding(span, f"模板中写给填表人的说明「{said}」未删去")
+            yield Finding(
+                span,
+                say(
+                    "模板中写给填表人的说明「{said}」未删去",
+                    "the template's instruction to whoever fills it in, {said}, is left in",
+                    said=said,
+                ),
+            )
 
 
 _AS_OF = re.compile(r"截[至止]\s*(20\d\d)\s*年")
@@ -505,4 +567,13 @@ def stale_date(context: Context):
                 continue
             span = Span(line, column + found.start(1), line, column + found.end(1))
             what = f"{year} 年度决算" if family == "决算" else f"{year} 年预算"
-            yield Finding(span, f"本文件是 {what}，文中却说「{found[0]}……」，早于 {earliest} 年：可能是往年的文字")
+            what_en = f"the {year} final account" if family == "决算" else f"the {year} budget"
+            message = say(
+                "本文件是 {what}，文中却说「{said}……」，早于 {earliest} 年：可能是往年的文字",
+                "this is {what_en}, yet the text says {said}…, before {earliest}: possibly an earlier year's text",
+                what=what,
+                what_en=what_en,
+                said=found[0],
+                earliest=earliest,
+            )
+            yield Finding(span, message)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from budgetlint.arithmetic import disagreement
 from budgetlint.engine import Context, rule
-from budgetlint.findings import Finding, Severity
+from budgetlint.findings import Finding, Severity, say
 from budgetlint.kinds import FINANCIAL
 from budgetlint.model import Row, Table
 from budgetlint.places import Place, describe, row_key
@@ -17,6 +17,8 @@ from budgetlint.subjects import class_code
 from budgetlint.text import key
 
 _LEVEL = {3: "类", 5: "款", 7: "项"}
+#: The parts a sum is of, in English messages.
+_ENGLISH = {"其下各类": "类 rows", "其下各款": "款 rows", "其下各项": "项 rows", "各类": "类 rows"}
 
 
 def _sum_failures(context: Context, table: Table, parent: Row, children: list[Row], what: str) -> Iterator[Finding]:
@@ -31,7 +33,16 @@ def _sum_failures(context: Context, table: Table, parent: Row, children: list[Ro
             continue
         mine, total = sides
         place = Place(table, parent, column)
-        message = f"{describe(place)}为 {place.shown}，而{what}之和为 {total.value}（差 {mine.value - total.value}）"
+        message = say(
+            "{place}为 {figure}，而{what}之和为 {total}（差 {difference}）",
+            "{place} is {figure}, but the {what_en} add up to {total} (difference {difference})",
+            place=describe(place),
+            figure=place.shown,
+            what=what,
+            what_en=_ENGLISH.get(what, what),
+            total=total.value,
+            difference=mine.value - total.value,
+        )
         parts = [Place(table, child, column) for child in children]
         yield Finding(place.span, message, tuple((part.span, describe(part)) for part in parts))
 
