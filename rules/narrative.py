@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from budgetlint.arithmetic import ZERO, Interval, half_unit, percentage, rounded_or_cut
 from budgetlint.engine import Context, rule
-from budgetlint.findings import Finding, Severity
+from budgetlint.findings import Finding, Severity, say
 from budgetlint.narrative import Token
 from budgetlint.places import describe
 
@@ -95,13 +95,17 @@ def share_mismatch(context: Context):
         computed = percentage(_amount(share.part), _amount(share.whole))
         if computed is None or computed.meets(stated):
             continue
-        yield Finding(
-            share.rate.figure.span,
-            f"比例 {share.rate.figure} 与重算的 {_percent(computed.value, share.rate)} 不符"
-            f"（{_shown(share.part)} ÷ {_shown(share.whole)}），相差 "
-            f"{_percent(share.rate.figure.value - computed.value, share.rate)}",
-            (_where(share.part, f"部分 {_shown(share.part)}"), _where(share.whole, f"总数 {_shown(share.whole)}")),
+        message = say(
+            "比例 {rate} 与重算的 {computed} 不符（{part} ÷ {whole}），相差 {difference}",
+            "share {rate} differs from the recomputed {computed} ({part} ÷ {whole}), {difference} apart",
+            rate=share.rate.figure,
+            computed=_percent(computed.value, share.rate),
+            part=_shown(share.part),
+            whole=_shown(share.whole),
+            difference=_percent(share.rate.figure.value - computed.value, share.rate),
         )
+        related = (_where(share.part, f"部分 {_shown(share.part)}"), _where(share.whole, f"总数 {_shown(share.whole)}"))
+        yield Finding(share.rate.figure.span, message, related)
 
 
 @rule("BL402", "completion-rate-mismatch", Severity.ERROR)
@@ -133,22 +137,29 @@ def completion_rate_mismatch(context: Context):
         whole = _amount(budget)
         if whole == ZERO:
             if _amount(actual).low > 0:
-                yield Finding(
-                    rate.figure.span,
-                    f"预算数为 {_shown(budget)}，决算数 {_shown(actual)}，完成率无从计算，文字却说完成 {rate.figure}",
-                    related,
+                message = say(
+                    "预算数为 {budget}，决算数 {actual}，完成率无从计算，文字却说完成 {rate}",
+                    "budget {budget}, actual {actual}: no completion rate can be computed, yet the text says {rate}",
+                    budget=_shown(budget),
+                    actual=_shown(actual),
+                    rate=rate.figure,
                 )
+                yield Finding(rate.figure.span, message, related)
             continue
         computed = percentage(_amount(actual), whole)
         if computed is None or computed.meets(_rate(rate)):
             continue
-        yield Finding(
-            rate.figure.span,
-            f"完成率 {rate.figure} 与重算的 {_percent(computed.value, rate)} 不符"
-            f"（决算 {_shown(actual)} ÷ 预算 {_shown(budget)}），相差 "
-            f"{_percent(rate.figure.value - computed.value, rate)}",
-            related,
+        message = say(
+            "完成率 {rate} 与重算的 {computed} 不符（决算 {actual} ÷ 预算 {budget}），相差 {difference}",
+            "completion rate {rate} differs from the recomputed {computed} (actual {actual} ÷ budget {budget}), "
+            "{difference} apart",
+            rate=rate.figure,
+            computed=_percent(computed.value, rate),
+            actual=_shown(actual),
+            budget=_shown(budget),
+            difference=_percent(rate.figure.value - computed.value, rate),
         )
+        yield Finding(rate.figure.span, message, related)
 
 
 _GREATER = frozenset({"大于", "高于", "超过", "多于"})
@@ -190,10 +201,18 @@ def comparison_word_contradicts(context: Context):
             continue
         sentence = comparison.sentence
         difference = completion.actual.in_wan - completion.budget.in_wan
+        message = say(
+            "文字说决算数{word}预算数，但决算数 {actual}，预算数 {budget}，相差 {difference}",
+            "the text says the actual is {word} the budget, but the actual is {actual}, the budget {budget}, "
+            "{difference} apart",
+            word=comparison.word,
+            actual=_shown(completion.actual),
+            budget=_shown(completion.budget),
+            difference=_wan(difference),
+        )
         yield Finding(
             sentence.span(comparison.start, comparison.end),
-            f"文字说决算数{comparison.word}预算数，但决算数 {_shown(completion.actual)}，"
-            f"预算数 {_shown(completion.budget)}，相差 {_wan(difference)}",
+            message,
             (
                 _where(completion.budget, f"预算数 {_shown(completion.budget)}"),
                 _where(completion.actual, f"决算数 {_shown(completion.actual)}"),
@@ -227,11 +246,15 @@ def growth_rate_mismatch(context: Context):
     for change in context.statements.changes:
         if change.rate is not None and change.rate_direction != change.direction:
             said, rated = ("增加", "下降") if change.direction > 0 else ("减少", "增长")
-            yield Finding(
-                change.rate.figure.span,
-                f"同一句先说{said} {_shown(change.change)}，接着又说{rated} {change.rate.figure}：增减方向自相矛盾",
-                (_where(change.change, f"{said}额"),),
+            message = say(
+                "同一句先说{said} {change}，接着又说{rated} {rate}：增减方向自相矛盾",
+                "one sentence says {said} {change}, then {rated} {rate}: the directions contradict each other",
+                said=said,
+                change=_shown(change.change),
+                rated=rated,
+                rate=change.rate.figure,
             )
+            yield Finding(change.rate.figure.span, message, (_where(change.change, f"{said}额"),))
             continue
         if change.reason is not None or change.rate is None or change.current is None:
             continue
@@ -248,23 +271,36 @@ def growth_rate_mismatch(context: Context):
             related.append(_where(change.prior, f"上年数 {_shown(change.prior)}"))
         if prior.value == 0 and (prior == ZERO or change.current.in_wan == change.change.in_wan):
             if amount.low > 0:
-                yield Finding(
-                    change.rate.figure.span,
-                    f"上年数为 0（{prior_shown}），增减百分比无从计算，文字却写 {change.rate.figure}",
-                    tuple(related),
+                message = say(
+                    "上年数为 0（{prior}），增减百分比无从计算，文字却写 {rate}",
+                    "the prior year's figure is 0 ({prior}): no rate of change can be computed, "
+                    "yet the text says {rate}",
+                    prior=prior_shown,
+                    rate=change.rate.figure,
                 )
+                yield Finding(change.rate.figure.span, message, tuple(related))
             continue
         computed = percentage(amount, prior)
         stated = _rate(change.rate)
         if computed is None or computed.meets(stated):
             continue
-        message = (
-            f"增减百分比 {change.rate.figure} 与重算的 {_percent(computed.value, change.rate)} 不符"
-            f"（{_shown(change.change)} ÷ 上年数 {prior_shown}）"
-        )
         on_current = percentage(amount, current)
-        if on_current is not None and on_current.meets(stated):
-            message += f"；{change.rate.figure} 是以本年数 {_shown(change.current)} 为基数算出的，基数应为上年数"
+        wrong_base = on_current is not None and on_current.meets(stated)
+        message = say(
+            "增减百分比 {rate} 与重算的 {computed} 不符（{change} ÷ 上年数 {prior}）"
+            + ("；{rate} 是以本年数 {current} 为基数算出的，基数应为上年数" if wrong_base else ""),
+            "rate of change {rate} differs from the recomputed {computed} ({change} ÷ prior year {prior})"
+            + (
+                "; {rate} was computed on this year's {current}, the base should be the prior year"
+                if wrong_base
+                else ""
+            ),
+            rate=change.rate.figure,
+            computed=_percent(computed.value, change.rate),
+            change=_shown(change.change),
+            prior=prior_shown,
+            current=_shown(change.current),
+        )
         yield Finding(change.rate.figure.span, message, tuple(related))
 
 
@@ -294,10 +330,19 @@ def change_amount_mismatch(context: Context):
         if difference.meets(stated):
             continue
         word = "增加" if change.direction > 0 else "减少"
+        message = say(
+            "{word}额 {change} 与本年数 {current} − 上年数 {prior} = {difference} 不符",
+            "the {word_en} {change} differs from this year's {current} − the prior year's {prior} = {difference}",
+            word=word,
+            word_en="increase" if change.direction > 0 else "decrease",
+            change=_shown(change.change),
+            current=_shown(change.current),
+            prior=_shown(change.prior),
+            difference=_wan(difference.value),
+        )
         yield Finding(
             change.change.figure.span,
-            f"{word}额 {_shown(change.change)} 与本年数 {_shown(change.current)} − 上年数 {_shown(change.prior)}"
-            f" = {_wan(difference.value)} 不符",
+            message,
             (
                 _where(change.current, f"本年数 {_shown(change.current)}"),
                 _where(change.prior, f"上年数 {_shown(change.prior)}"),
@@ -334,12 +379,17 @@ def parts_do_not_add_up(context: Context):
         if whole.meets(total):
             continue
         parts = " + ".join(_shown(part) for part in enumeration.parts)
-        yield Finding(
-            enumeration.whole.figure.span,
-            f"{enumeration.name} {_shown(enumeration.whole)} 与所列各部分之和 {_wan(total.value)}（{parts}）不符，"
-            f"相差 {_wan(enumeration.whole.in_wan - total.value)}",
-            tuple(_where(part, f"部分 {_shown(part)}") for part in enumeration.parts),
+        message = say(
+            "{name} {whole} 与所列各部分之和 {total}（{parts}）不符，相差 {difference}",
+            "{name} {whole} differs from the sum of the parts listed, {total} ({parts}), {difference} apart",
+            name=enumeration.name,
+            whole=_shown(enumeration.whole),
+            total=_wan(total.value),
+            parts=parts,
+            difference=_wan(enumeration.whole.in_wan - total.value),
         )
+        related = tuple(_where(part, f"部分 {_shown(part)}") for part in enumeration.parts)
+        yield Finding(enumeration.whole.figure.span, message, related)
 
 
 _TEN_THOUSAND = Decimal(10000)
@@ -390,12 +440,15 @@ def amount_differs_from_table(context: Context):
             continue  # the table's unit is not what it says: not this rule's business
         place, cell = cells[0]
         shown = ", ".join(f"{describe(p)} {p.shown}" for p, _ in cells)
-        yield Finding(
-            token.figure.span,
-            f"文字说「{tie.amount.subject}」{_shown(token)}，表中为 {shown}，"
-            f"相差 {_wan(token.in_wan - cell.value, max(token.figure.decimals, 2))}",
-            tuple((p.span, f"{describe(p)} {p.shown}") for p, _ in cells),
+        message = say(
+            "文字说「{subject}」{said}，表中为 {table}，相差 {difference}",
+            "the text gives {subject} as {said}, the table {table}, {difference} apart",
+            subject=tie.amount.subject,
+            said=_shown(token),
+            table=shown,
+            difference=_wan(token.in_wan - cell.value, max(token.figure.decimals, 2)),
         )
+        yield Finding(token.figure.span, message, tuple((p.span, f"{describe(p)} {p.shown}") for p, _ in cells))
 
 
 @rule("BL408", "wrong-prior-year", Severity.WARNING)
@@ -426,10 +479,18 @@ def wrong_prior_year(context: Context):
         if stated >= own - 1:
             continue
         if prior.own is not None:
-            said, related = f"句中说的是 {own} 年", ((prior.own.figure.span, f"所说的年度 {own}"),)
+            said = say("句中说的是 {own} 年", "the sentence speaks of {own}", own=own)
+            related = ((prior.own.figure.span, f"所说的年度 {own}"),)
         else:
-            said, related = f"本文件是 {own} 年的", ()
-        yield Finding(prior.year.figure.span, f"{said}，却与 {stated} 年比较：上一年应是 {own - 1} 年", related)
+            said, related = say("本文件是 {own} 年的", "this document is of {own}", own=own), ()
+        message = say(
+            "{said}，却与 {stated} 年比较：上一年应是 {prior} 年",
+            "{said}, yet compares with {stated}: the prior year is {prior}",
+            said=said,
+            stated=stated,
+            prior=own - 1,
+        )
+        yield Finding(prior.year.figure.span, message, related)
 
 
 @rule("BL409", "product-mismatch", Severity.ERROR)
@@ -463,12 +524,18 @@ def product_mismatch(context: Context):
         stated = _amount(total)
         if computed.meets(stated, context.slack):
             continue
-        yield Finding(
-            total.figure.span,
-            f"{quantity.figure}{product.unit} × 每{product.unit} {_shown(rate)} = {_wan(computed.value, 2)}，"
-            f"文字却说 {_shown(total)}，相差 {_wan(total.in_wan - computed.value, 2)}",
-            (_where(quantity, f"数量 {quantity.figure}{product.unit}"), _where(rate, f"标准 {_shown(rate)}")),
+        message = say(
+            "{quantity}{unit} × 每{unit} {rate} = {computed}，文字却说 {total}，相差 {difference}",
+            "{quantity}{unit} × {rate} per {unit} = {computed}, yet the text says {total}, {difference} apart",
+            quantity=quantity.figure,
+            unit=product.unit,
+            rate=_shown(rate),
+            computed=_wan(computed.value, 2),
+            total=_shown(total),
+            difference=_wan(total.in_wan - computed.value, 2),
         )
+        related = (_where(quantity, f"数量 {quantity.figure}{product.unit}"), _where(rate, f"标准 {_shown(rate)}"))
+        yield Finding(total.figure.span, message, related)
 
 
 @rule("BL410", "unit-restatement-mismatch", Severity.ERROR)
@@ -492,8 +559,11 @@ def unit_restatement_mismatch(context: Context):
         first, again = _amount(item.first), _amount(item.again)
         if first.meets(again, context.slack):
             continue
-        yield Finding(
-            item.again.figure.span,
-            f"{_shown(item.first)} 即 {_wan(item.first.in_wan)}，括号里却写 {_shown(item.again)}",
-            (_where(item.first, f"原数 {_shown(item.first)}"),),
+        message = say(
+            "{first} 即 {in_wan}，括号里却写 {again}",
+            "{first} is {in_wan}, yet the brackets say {again}",
+            first=_shown(item.first),
+            in_wan=_wan(item.first.in_wan),
+            again=_shown(item.again),
         )
+        yield Finding(item.again.figure.span, message, (_where(item.first, f"原数 {_shown(item.first)}"),))
