@@ -46,7 +46,7 @@ class Check:
     ``related`` are the places every finding names besides the figure.
     """
 
-    statement: str
+    statement: object  # a str or a Message
     table: Table
     target: Row | Column
     operands: tuple[tuple[int, Row | Column], ...]
@@ -86,17 +86,23 @@ class _Compiler:
 
     @staticmethod
     def check(printed: PrintedFormula, table: Table, target: Row | Column, operands: tuple) -> Check:
-        statement = f"脚注公式「{printed.text}」不成立"
+        statement = say("脚注公式「{formula}」不成立", "footnote formula {formula} does not hold", formula=printed.text)
         return Check(statement, table, target, operands, (_formula_place(printed),))
 
-    def problem(self, code: str, span: Span, message: str, printed: PrintedFormula) -> None:
+    def problem(self, code: str, span: Span, message, printed: PrintedFormula) -> None:
         self.problems.append(Problem(code, span, message, (_formula_place(printed),)))
 
     def compile(self, printed: PrintedFormula) -> None:
         if printed.formula is None:
             error = printed.error
             span = printed.span(error.offset, error.offset + 1)
-            self.problem("BL101", span, f"脚注公式「{printed.text}」无法解析：{error.message}", printed)
+            message = say(
+                "脚注公式「{formula}」无法解析：{error}",
+                "footnote formula {formula} cannot be parsed: {error}",
+                formula=printed.text,
+                error=error.message,
+            )
+            self.problem("BL101", span, message, printed)
             return
         formula = printed.formula
         itself = formula.refers_to_itself()
@@ -104,7 +110,13 @@ class _Compiler:
             self.problem(
                 "BL102",
                 _where(printed, itself),
-                f"脚注公式「{printed.text}」引用了自身：第 {formula.target.first} {formula.axis}出现在等号两边",
+                say(
+                    "脚注公式「{formula}」引用了自身：第 {number} {axis}出现在等号两边",
+                    "footnote formula {formula} refers to itself: {axis} {number} is on both sides",
+                    formula=printed.text,
+                    number=formula.target.first,
+                    axis=formula.axis,
+                ),
                 printed,
             )
             return
@@ -117,7 +129,8 @@ class _Compiler:
         number = formula.target.first
         part = next((table for table in self.parts if table.row(number) is not None), None)
         if part is None:
-            self.problem("BL103", _where(printed, formula.target), f"表中没有行次为 {number} 的行", printed)
+            message = say("表中没有行次为 {number} 的行", "the table has no row numbered {number}", number=number)
+            self.problem("BL103", _where(printed, formula.target), message, printed)
             return
         operands = []
         for term in formula.terms:
@@ -125,7 +138,13 @@ class _Compiler:
                 row = part.row(wanted)
                 if row is None:
                     side = f"（{part.part}）" if part.part else ""
-                    message = f"第 {number} 行所在的表{side}中没有行次为 {wanted} 的行"
+                    message = say(
+                        "第 {number} 行所在的表{side}中没有行次为 {wanted} 的行",
+                        "the table{side} of row {number} has no row numbered {wanted}",
+                        number=number,
+                        side=side,
+                        wanted=wanted,
+                    )
                     self.problem("BL103", _where(printed, term.operand), message, printed)
                     return
                 operands.append((term.sign, row))
@@ -135,7 +154,8 @@ class _Compiler:
         number = formula.target.first
         part = next((table for table in self.parts if _columns(table, number)), None)
         if part is None:
-            self.problem("BL103", _where(printed, formula.target), f"表中没有栏次为 {number} 的栏", printed)
+            message = say("表中没有栏次为 {number} 的栏", "the table has no column numbered {number}", number=number)
+            self.problem("BL103", _where(printed, formula.target), message, printed)
             return
         found: dict[int, Column] = {}
         for operand, wanted in [(formula.target, number)] + [
@@ -143,14 +163,25 @@ class _Compiler:
         ]:
             columns = _columns(part, wanted)
             if len(columns) != 1:
-                reason = "没有" if not columns else "有不止一个"
-                self.problem("BL103", _where(printed, operand), f"表中{reason}栏次为 {wanted} 的栏", printed)
+                message = say(
+                    "表中没有栏次为 {wanted} 的栏" if not columns else "表中有不止一个栏次为 {wanted} 的栏",
+                    "the table has no column numbered {wanted}"
+                    if not columns
+                    else "the table has more than one column numbered {wanted}",
+                    wanted=wanted,
+                )
+                self.problem("BL103", _where(printed, operand), message, printed)
                 return
             found[wanted] = columns[0]
         operands = tuple((term.sign, found[n]) for term in formula.terms for n in term.operand.numbers)
         contradiction = _header_contradiction(found[number], [column for _, column in operands], part.columns)
         if contradiction:
-            message = f"脚注公式「{printed.text}」与表头矛盾：{contradiction}"
+            message = say(
+                "脚注公式「{formula}」与表头矛盾：{contradiction}",
+                "footnote formula {formula} contradicts the headers: {contradiction}",
+                formula=printed.text,
+                contradiction=contradiction,
+            )
             self.problem("BL104", _where(printed, formula.target), message, printed)
             return
         self.checks.append(self.check(printed, part, found[number], operands))

@@ -5,7 +5,7 @@ other finding."""
 from __future__ import annotations
 
 from budgetlint.engine import Context, rule
-from budgetlint.findings import Finding
+from budgetlint.findings import Finding, say
 from budgetlint.model import Span
 from budgetlint.reading.problems import PROBLEMS
 
@@ -15,7 +15,11 @@ def _problems(context: Context, code: str):
         if problem.code == code:
             span = Span(problem.line, problem.column, problem.end_line, problem.end_column)
             related = tuple((Span(r.line, r.column, r.line, r.column), r.message) for r in problem.related)
-            yield Finding(span, problem.message, related)
+            kind = PROBLEMS[code]
+            message = (
+                say(kind.template, kind.english, **dict(problem.arguments)) if problem.arguments else problem.message
+            )
+            yield Finding(span, message, related)
 
 
 @rule("BL001", PROBLEMS["BL001"].symbol, PROBLEMS["BL001"].severity)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import attrs
+
 from ..findings import Diagnostic, Related, Severity
 
 __all__ = ["PROBLEMS", "ProblemKind", "problem"]
@@ -17,6 +19,7 @@ class ProblemKind(NamedTuple):
     symbol: str
     severity: str
     template: str
+    english: str = ""
 
 
 _UNREADABLE = "表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测"
@@ -27,10 +30,37 @@ _COLUMN_NUMBERS = "表头的栏次有误：{what}；按栏次引用的公式和�
 PROBLEMS: dict[str, ProblemKind] = {
     kind.code: kind
     for kind in (
-        ProblemKind("BL001", "unreadable-table", Severity.WARNING, _UNREADABLE),
-        ProblemKind("BL002", "garbled-row", Severity.WARNING, _GARBLED),
-        ProblemKind("BL003", "column-numbers-out-of-order", Severity.WARNING, _COLUMN_NUMBERS),
-        ProblemKind("BL004", "fused-figures", Severity.WARNING, _FUSED),
+        ProblemKind(
+            "BL001",
+            "unreadable-table",
+            Severity.WARNING,
+            _UNREADABLE,
+            "unreadable table: {title} is crammed into one line; its rows and columns cannot be recovered, "
+            "and nothing was guessed",
+        ),
+        ProblemKind(
+            "BL002",
+            "garbled-row",
+            Severity.WARNING,
+            _GARBLED,
+            "a garbled table row was not read (a cell {length} characters long) and is left out",
+        ),
+        ProblemKind(
+            "BL003",
+            "column-numbers-out-of-order",
+            Severity.WARNING,
+            _COLUMN_NUMBERS,
+            "the header's column numbers are wrong: {what}; formulas and text citing columns may point at "
+            "the wrong one",
+        ),
+        ProblemKind(
+            "BL004",
+            "fused-figures",
+            Severity.WARNING,
+            _FUSED,
+            "two figures fused into {text}: a cell with two decimal points, which two cannot be told, "
+            "so it cannot be checked",
+        ),
     )
 }
 
@@ -39,4 +69,5 @@ def problem(code: str, path: str, span, related: tuple[tuple[object, str], ...] 
     """The diagnostic of reading problem ``code`` at ``span`` (related: (span, note) pairs)."""
     kind = PROBLEMS[code]
     notes = tuple(Related(path, where.line, where.column, note) for where, note in related)
-    return Diagnostic.at(path, span, code, kind.symbol, kind.severity, kind.template.format(**arguments), notes)
+    found = Diagnostic.at(path, span, code, kind.symbol, kind.severity, kind.template.format(**arguments), notes)
+    return attrs.evolve(found, arguments=tuple((name, str(value)) for name, value in arguments.items()))
