@@ -347,16 +347,12 @@ def _lsp(diagnostics: list) -> dict:
 
 
 def _documentation() -> str | None:
-    """The address of the rule reference, as the installed package's metadata gives it
-    (Project-URL: Documentation), if it gives one."""
-    from importlib import metadata
+    """The address of the rule reference: the package metadata's Project-URL
+    Documentation if it gives one, else the reference installed with the rules (a
+    file: URI, opened by editors and SARIF viewers; "#bl110" finds a rule in it)."""
+    from .lsp import documentation_uri
 
-    try:
-        urls = metadata.distribution("budgetlint").metadata.get_all("Project-URL") or []
-    except metadata.PackageNotFoundError:
-        return None
-    found = [url.split(",", 1)[1].strip() for url in urls if url.lower().startswith("documentation,")]
-    return found[0] if found else None
+    return documentation_uri()
 
 
 def _statistics(diagnostics: list, per_rule: bool) -> list[str]:
@@ -471,12 +467,13 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def rule_reference(rules) -> str:
-    """The rule reference (docs/rules.md): every rule's code, name, severity and
-    documentation, as its docstring says; a test keeps the file in step."""
+    """The rule reference (rules/reference.md, installed with the rules): every rule's
+    code, name, severity and documentation, as its docstring says; a test keeps the
+    file in step."""
     lines = [
         "# budgetlint 规则说明",
         "",
-        "本文件由 `budgetlint rules --format markdown > docs/rules.md` 从各规则的说明生成，请勿手改。",
+        "本文件由 `budgetlint rules --format markdown > rules/reference.md` 从各规则的说明生成，请勿手改。",
         "",
         "| 代码 | 名称 | 级别 | 说明 |",
         "|---|---|---|---|",
@@ -648,7 +645,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         choices=("text", "markdown"),
         default="text",
-        help="text：每条一行（默认）；markdown：完整的规则说明（即 docs/rules.md）",
+        help="text：每条一行（默认）；markdown：完整的规则说明（即 rules/reference.md）",
     )
     listing.add_argument("--rules", action="append", metavar="FILE", help="连同这个规则包文件中的规则（可重复）")
     listing.set_defaults(handler=_rules)

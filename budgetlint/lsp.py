@@ -7,7 +7,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["file_uri", "lsp_diagnostic"]
+__all__ = ["documentation_uri", "file_uri", "lsp_diagnostic"]
+
+
+def documentation_uri() -> str | None:
+    """Where the rule reference is: the package metadata's Documentation URL, or the
+    reference.md installed with the rules (as a file: URI)."""
+    from importlib import metadata, resources
+
+    try:
+        urls = metadata.distribution("budgetlint").metadata.get_all("Project-URL") or []
+    except metadata.PackageNotFoundError:
+        urls = []
+    given = [url.split(",", 1)[1].strip() for url in urls if url.lower().startswith("documentation,")]
+    if given:
+        return given[0]
+    try:
+        reference = resources.files("budgetlint.rules").joinpath("reference.md")
+        return Path(str(reference)).resolve().as_uri() if reference.is_file() else None
+    except (ModuleNotFoundError, TypeError):
+        return None
 
 
 def file_uri(path: str) -> str:

@@ -72,7 +72,7 @@ def _result(diagnostic, index: dict) -> dict:
 
 def to_sarif(diagnostics, rules, version: str, documentation: str | None = None) -> dict:
     """The SARIF log of one run over ``diagnostics`` by ``rules``; ``documentation``, the
-    address of the rule reference (docs/rules.md), gives each rule its help URI."""
+    address of the rule reference (rules/reference.md), gives each rule its help URI."""
     index = {rule.code: number for number, rule in enumerate(rules)}
     driver = {
         "name": "budgetlint",

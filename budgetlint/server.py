@@ -84,7 +84,7 @@ def serve() -> None:
     from pygls.lsp.server import LanguageServer
 
     from . import __version__
-    from .lsp import lsp_diagnostic
+    from .lsp import documentation_uri, lsp_diagnostic
 
     server = LanguageServer("budgetlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
     converter = converters.get_converter()
@@ -93,6 +93,7 @@ def serve() -> None:
     from .engine import load_rules
 
     docs = {rule.code: rule for rule in load_rules()}
+    reference = documentation_uri()
     told: set[str] = set()
 
     def publish(uri: str) -> None:
@@ -102,7 +103,7 @@ def serve() -> None:
             told.add(problem)
             server.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
         found[uri] = diagnostics
-        as_json = [lsp_diagnostic(d) for d in diagnostics]
+        as_json = [lsp_diagnostic(d, reference) for d in diagnostics]
         for item in as_json:
             for related in item["relatedInformation"]:
                 related["location"]["uri"] = uri  # the same open document, whatever its path

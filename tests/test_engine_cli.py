@@ -203,14 +203,14 @@ def test_a_bad_plugin_is_a_clear_error_not_a_crash(monkeypatch, capsys, value, m
 
 
 def test_the_rule_reference_is_generated_from_the_rules(capsys):
-    """docs/rules.md is what `budgetlint rules --format markdown` prints: regenerate it with
-    that command when a rule or its docstring changes."""
+    """rules/reference.md is what `budgetlint rules --format markdown` prints: regenerate it
+    with that command when a rule or its docstring changes."""
     from pathlib import Path
 
     from budgetlint.cli import main
 
     assert main(["rules", "--format", "markdown"]) == 0
     generated = capsys.readouterr().out
-    reference = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
+    reference = Path(__file__).resolve().parent.parent / "rules" / "reference.md"
     assert reference.read_text(encoding="utf-8") == generated
     assert generated.count("\n## BL") == len(budgetlint.engine.load_rules()) - generated.count("\n## AU")

@@ -31,6 +31,10 @@ def test_sarif_is_valid_and_says_what_the_text_says(capsys):
     rules = run["tool"]["driver"]["rules"]
     assert {"BL501", "BL507"} <= {rule["id"] for rule in rules}
     assert all(rule["help"]["text"] and rule["shortDescription"]["text"] for rule in rules)
+    # each rule's help URI opens the rule reference installed with the rules, at the rule
+    assert all(rule["helpUri"].endswith("#" + rule["id"].lower()) for rule in rules)
+    reference = Path(unquote(urlparse(rules[0]["helpUri"]).path))
+    assert reference.name == "reference.md" and "## BL507" in reference.read_text(encoding="utf-8")
     text = _output(capsys, str(SEEDS["000"]), str(CHANGSHA)).splitlines()
     assert len(run["results"]) == len(text) == 20
     for result, line in zip(run["results"], text, strict=True):
@@ -61,6 +65,7 @@ def test_lsp_diagnostics_structure_into_lsprotocol_types(capsys):
     assert len(structured) == 19 and all(d.source == "budgetlint" for d in structured)
     (bl507,) = [d for d in structured if d.code == "BL507"]
     assert bl507.severity == types.DiagnosticSeverity.Error
+    assert bl507.code_description.href.endswith("reference.md#bl507")
     assert (bl507.range.start.line, bl507.range.start.character) == (612, 38)  # 613:39, from 0
     (related,) = bl507.related_information
     assert related.location.uri == uri and related.location.range.start.line == 606

@@ -43,6 +43,7 @@ async def test_diagnostics_on_open_with_related_figures(client: LanguageClient):
     (bl507,) = [d for d in diagnostics if d.code == "BL507"]
     assert (bl507.range.start.line, bl507.range.start.character) == (612, 38)
     assert bl507.related_information[0].location.range.start.line == 606
+    assert bl507.code_description.href.endswith("reference.md#bl507")  # the rule's documentation
 
 
 @pytest.mark.asyncio
