@@ -290,3 +290,41 @@ def evaluate(check: Check, slack: Decimal = Decimal(0)) -> Iterator[Finding]:
             found = _equation(check, row.span_at(target.index), row.cell(target.index), right, slack, where)
             if found:
                 yield found
+
+
+def relations_at(checks, table: Table, row: Row, index: int) -> Iterator[tuple[Check, str, bool | None]]:
+    """The footnote relations the cell ``row``/``index`` of ``table`` takes part in, each
+    with its equation as printed here and whether it holds (None: it cannot be judged,
+    a cell holding words): what an editor shows when the figure is hovered."""
+    from .arithmetic import addable
+
+    for check in checks:
+        if check.table.block != table.block or check.table.part != table.part:
+            continue
+        if isinstance(check.target, Row):
+            rows = [check.target] + [operand for _, operand in check.operands]
+            if not any(candidate is row for candidate in rows):
+                continue
+            left = check.target.cell(index)
+            right = [(sign, operand.cell(index)) for sign, operand in check.operands]
+            names = [f"{operand.number}行" for _, operand in check.operands]
+            target = f"{check.target.number}行"
+        else:
+            columns = [check.target] + [operand for _, operand in check.operands]
+            if not any(candidate.index == index for candidate in columns):
+                continue
+            left = row.cell(check.target.index)
+            right = [(sign, row.cell(operand.index)) for sign, operand in check.operands]
+            names = [f"{operand.number}栏" for _, operand in check.operands]
+            target = f"{check.target.number}栏"
+        cells = [left] + [cell for _, cell in right]
+        judged = all(map(addable, cells)) and any(cell is not None and cell.figure for cell in cells)
+
+        def shown(cell: Cell | None) -> str:
+            return str(cell.figure) if cell is not None and cell.figure is not None else "空"
+
+        terms = " ".join(
+            f"{'+' if sign > 0 else '−'} {name} {shown(cell)}" for (sign, cell), name in zip(right, names, strict=True)
+        ).removeprefix("+ ")
+        equation = f"{target} {shown(left)} = {terms}"
+        yield check, equation, (disagreement(left, right) is None) if judged else None

@@ -46,17 +46,40 @@ def _options(path: str):
     return select_rules(every, select, ignore), config, problem
 
 
-def lint_source(text: str, uri: str) -> tuple[list, str | None]:
+def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
     """The findings of an open document's text, as budgetlint's Diagnostics (with the
-    per-file ignores and severities of its configuration), and a configuration problem."""
+    per-file ignores and severities of its configuration), a configuration problem,
+    and the document as read (for hover)."""
     from . import read_text
     from .config import configured
     from .engine import lint_document
 
     path = _path(uri)
     rules, config, problem = _options(path)
-    found = lint_document(read_text(text, path), rules, config.slack, config.scoring, config.language)
-    return configured(found, path, config), problem
+    document = read_text(text, path)
+    found = lint_document(document, rules, config.slack, config.scoring, config.language)
+    return configured(found, path, config), problem, document
+
+
+def _relations(document, line: int, character: int) -> list[str]:
+    """The footnote relations the figure at ``line``:``character`` (1-based) takes part
+    in, each with whether it holds."""
+    from .footnote_checks import compile_footnotes, relations_at
+
+    for table in document.tables:
+        for row in table.rows:
+            for index, cell in enumerate(row.cells):
+                span = cell.figure.span if cell is not None and cell.figure is not None else None
+                if span is None or not (span.line == line and span.column <= character < span.end_column):
+                    continue
+                checks = compile_footnotes(document).checks
+                notes = []
+                for check, equation, holds in relations_at(checks, table, row, index):
+                    verdict = "成立" if holds else "不成立" if holds is False else "无法核对"
+                    formula = getattr(check.statement, "arguments", {}).get("formula", "")
+                    notes.append(f"脚注公式「{formula}」：{equation} —— {verdict}")
+                return notes
+    return []
 
 
 #: The extent of the figure a related location points at.
@@ -89,6 +112,7 @@ def serve() -> None:
     server = LanguageServer("budgetlint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
     converter = converters.get_converter()
     found: dict[str, list] = {}
+    documents: dict = {}  # each open document as read, for hover
     pending: dict[str, asyncio.Task] = {}
     from .engine import load_rules
 
@@ -98,7 +122,8 @@ def serve() -> None:
 
     def publish(uri: str) -> None:
         document = server.workspace.get_text_document(uri)
-        diagnostics, problem = lint_source(document.source, uri)
+        diagnostics, problem, read = lint_source(document.source, uri)
+        documents[uri] = read
         if problem and problem not in told:  # once per problem, not on every keystroke
             told.add(problem)
             server.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
@@ -138,6 +163,7 @@ def serve() -> None:
         if params.text_document.uri in pending:  # an edit waiting to be linted: no longer
             pending.pop(params.text_document.uri).cancel()
         found.pop(params.text_document.uri, None)
+        documents.pop(params.text_document.uri, None)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )
@@ -152,6 +178,8 @@ def serve() -> None:
                 notes.append(f"**{d.code}** {d.symbol}（此数为不符之处）：{d.message}")
             elif any(r.line == line and r.column <= character < _end(r, lines) for r in d.related):
                 notes.append(f"**{d.code}** {d.symbol}（此数为相关的数，不符之处在第 {d.line} 行）：{d.message}")
+        if params.text_document.uri in documents:
+            notes += _relations(documents[params.text_document.uri], line, character)
         if not notes:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(notes)))

@@ -114,3 +114,15 @@ async def test_an_edit_then_close_publishes_nothing_more(client: LanguageClient)
     assert len(client.diagnostics[URI]) == 0  # cleared on close …
     with pytest.raises(asyncio.TimeoutError):  # … and the edit waiting to be linted is dropped
         await asyncio.wait_for(client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 1.0)
+
+
+@pytest.mark.asyncio
+async def test_hover_on_a_figure_lists_the_footnote_relations_it_takes_part_in(client: LanguageClient):
+    """表1's 27行 1224.48 (line 115) is the total of 1–8行 and a part of 30行: both hold."""
+    await _opened(client)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(114, 12))
+    )
+    text = hover.contents.value
+    assert "脚注公式「27行=（1+2+3+4+5+6+7+8）行」：27行 1224.48 = 1行 1217.45 + 2行 7.03" in text
+    assert "脚注公式「30行=（27+28+29）行」" in text and text.count("—— 成立") == 2
