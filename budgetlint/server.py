@@ -4,8 +4,9 @@ Protocol over standard input and output (pygls, loaded only here).
 A document is linted when it is opened or saved, and shortly after the last of
 a run of edits (each edit restarts a short wait, so typing does not queue
 lints). Hovering a figure shows the findings it takes part in, as the
-offending figure or a related one; a code action on a finding shows its
-rule's documentation. The configuration is found from the document's folder,
+offending figure or a related one, and the footnote formulas it enters with
+whether each holds; a code action on a finding shows its rule's
+documentation. The configuration is found from the document's folder,
 as on the command line.
 """
 
