@@ -31,6 +31,7 @@ def test_the_hook_fails_a_faulty_document_and_passes_a_clean_one(tmp_path):
         "本单位 2020 年无政府性基金预算收入，也无国有资本经营预算收入。\n", encoding="utf-8"
     )
     (documents / "README.md").write_text("not a document\n", encoding="utf-8")
+    (documents / "requirements.txt").write_bytes(SEEDS["000"].read_bytes())  # a .txt the hook leaves alone
     env = dict(
         os.environ,
         GIT_AUTHOR_NAME="t",
@@ -55,6 +56,6 @@ def test_the_hook_fails_a_faulty_document_and_passes_a_clean_one(tmp_path):
     assert faulty.returncode == 1, faulty.stdout + faulty.stderr
     assert "budgetlint" in faulty.stdout and "Failed" in faulty.stdout
     assert "汉阳.txt:188:18: BL305" in faulty.stdout
-    clean = hook("说明.txt", "README.md")
+    clean = hook("说明.txt", "README.md", "requirements.txt")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
