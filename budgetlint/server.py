@@ -4,8 +4,8 @@ Protocol over standard input and output (pygls, loaded only here).
 A document is linted when it is opened or saved, and shortly after the last of
 a run of edits (each edit restarts a short wait, so typing does not queue
 lints). Hovering a figure shows the findings it takes part in, as the
-offending figure or a related one, and the footnote formulas it enters with
-whether each holds; a code action on a finding shows its rule's
+offending figure or a related one, and the footnote formulas and 科目 sums it
+enters with whether each holds; a code action on a finding shows its rule's
 documentation. The configuration is found from the document's folder,
 as on the command line.
 """
@@ -47,6 +47,43 @@ def _options(path: str):
     return select_rules(every, select, ignore), config, problem
 
 
+def _verdict(holds: bool | None) -> str:
+    return "成立" if holds else "不成立" if holds is False else "无法核对"
+
+
+def _levels(table, row, index: int):
+    """The 科目 sums the cell enters in a financial table: its row as the total of the
+    rows one level below it, and as one of the rows its parent adds up; each equation
+    as printed in this column and whether it holds."""
+    from .arithmetic import addable, disagreement
+    from .kinds import FINANCIAL
+
+    if table.kind not in FINANCIAL or not row.code:
+        return
+    codes: dict = {}
+    for other in table.rows:
+        if other.code:
+            codes.setdefault(other.code, []).append(other)
+    if any(len(rows) > 1 for rows in codes.values()):
+        return  # a code printed twice: which row holds the quantity is not certain
+    by_code = {code: rows[0] for code, rows in codes.items()}
+    parents = [row.code] + ([row.code[:-2]] if len(row.code) > 3 and row.code[:-2] in by_code else [])
+    for code in parents:
+        children = [other for c, other in by_code.items() if len(c) == len(code) + 2 and c.startswith(code)]
+        if not children:
+            continue
+        parent = by_code[code]
+        left, right = parent.cell(index), [(1, child.cell(index)) for child in children]
+        cells = [left] + [cell for _, cell in right]
+        judged = all(map(addable, cells)) and any(cell is not None and cell.figure for cell in cells)
+
+        def shown(cell) -> str:
+            return str(cell.figure) if cell is not None and cell.figure is not None else "空"
+
+        terms = " + ".join(f"{child.code} {shown(child.cell(index))}" for child in children)
+        yield f"{code} {shown(left)} = {terms}", (disagreement(left, right) is None) if judged else None
+
+
 def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
     """The findings of an open document's text, as budgetlint's Diagnostics (with the
     per-file ignores and severities of its configuration), a configuration problem,
@@ -76,9 +113,10 @@ def _relations(document, line: int, character: int) -> list[str]:
                 checks = compile_footnotes(document).checks
                 notes = []
                 for check, equation, holds in relations_at(checks, table, row, index):
-                    verdict = "成立" if holds else "不成立" if holds is False else "无法核对"
                     formula = getattr(check.statement, "arguments", {}).get("formula", "")
-                    notes.append(f"脚注公式「{formula}」：{equation} —— {verdict}")
+                    notes.append(f"脚注公式「{formula}」：{equation} —— {_verdict(holds)}")
+                for equation, holds in _levels(table, row, index):
+                    notes.append(f"科目层级：{equation} —— {_verdict(holds)}")
                 return notes
     return []
 

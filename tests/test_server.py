@@ -126,3 +126,21 @@ async def test_hover_on_a_figure_lists_the_footnote_relations_it_takes_part_in(c
     text = hover.contents.value
     assert "脚注公式「27行=（1+2+3+4+5+6+7+8）行」：27行 1224.48 = 1行 1217.45 + 2行 7.03" in text
     assert "脚注公式「30行=（27+28+29）行」" in text and text.count("—— 成立") == 2
+
+
+@pytest.mark.asyncio
+async def test_hover_lists_the_subject_sums_a_figure_enters(client: LanguageClient):
+    """表2's 21013 医疗救助 1019.97 (line 142) is the sum of its 项 2101301 and one of the 款
+    that make 210 卫生健康支出 1208.45: both hold; and its row's footnote formula too."""
+    await _opened(client)
+    hover = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(141, 13))
+    )
+    text = hover.contents.value
+    assert "科目层级：21013 1019.97 = 2101301 1019.97 —— 成立" in text
+    assert "科目层级：210 1208.45 = 21011 11.74 + 21013 1019.97 + 21015 176.74 —— 成立" in text
+    assert "脚注公式「1栏各行=(2+3+4+5+6+7)栏各行」" in text
+    failing = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(250, 11))
+    )
+    assert "BL220" in failing.contents.value and "—— 不成立" in failing.contents.value  # 表6's 301, line 251
