@@ -4,8 +4,8 @@ Protocol over standard input and output (pygls, loaded only here).
 A document is linted when it is opened or saved, and shortly after the last of
 a run of edits (each edit restarts a short wait, so typing does not queue
 lints). Hovering a figure shows the findings it takes part in, as the
-offending figure or a related one, and the footnote formulas and 科目 sums it
-enters with whether each holds; a code action on a finding shows its rule's
+offending figure or a related one, and the relations it enters (footnote
+formulas, 科目 sums, what the rule packs state) with whether each holds; a code action on a finding shows its rule's
 documentation. The configuration is found from the document's folder,
 as on the command line.
 """
@@ -84,6 +84,43 @@ def _levels(table, row, index: int):
         yield f"{code} {shown(left)} = {terms}", (disagreement(left, right) is None) if judged else None
 
 
+def _pack_relations(document, rules, table, row, index: int):
+    """What the rule packs in force state of the cell: an equality or sum across tables
+    (cells by row and column identity), or a formula over the table's rows or columns;
+    each equation and whether it holds."""
+    from .arithmetic import addable, disagreement
+    from .footnote_checks import bind, compile_footnotes, relations_at
+    from .packs import resolve
+    from .places import describe
+
+    stated = {check.relation for check in compile_footnotes(document).checks}  # listed as footnotes already
+
+    for item in rules:
+        pack = getattr(item, "source", None)
+        if pack is None or not hasattr(pack, "formula"):
+            continue
+        statement = getattr(pack, "message", item.code)
+        if pack.formula is not None:
+            chosen = [t for t in document.tables if t.kind == pack.table.kind and pack.table.part in (None, t.part)]
+            checks = bind(pack.formula, chosen, statement) if chosen else []
+            for check, equation, holds in relations_at(checks, table, row, index):
+                if check.relation not in stated:
+                    yield f"{item.code} {statement}：{equation}", holds
+            continue
+        for left, rights in resolve(document, pack):
+            places = [left] + [place for _, place in rights]
+            if not any(p.table is table and p.row is row and p.column.index == index for p in places):
+                continue
+            cells = [p.cell for p in places]
+            judged = all(map(addable, cells)) and any(cell is not None and cell.figure for cell in cells)
+            terms = " ".join(
+                f"{'+' if sign > 0 else '−'} {describe(place)} {place.shown}" for sign, place in rights
+            ).removeprefix("+ ")
+            right = [(sign, place.cell) for sign, place in rights]
+            holds = (disagreement(left.cell, right) is None) if judged else None
+            yield f"{item.code} {statement}：{describe(left)} {left.shown} = {terms}", holds
+
+
 def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
     """The findings of an open document's text, as budgetlint's Diagnostics (with the
     per-file ignores and severities of its configuration), a configuration problem,
@@ -96,12 +133,13 @@ def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
     rules, config, problem = _options(path)
     document = read_text(text, path)
     found = lint_document(document, rules, config.slack, config.scoring, config.language)
-    return configured(found, path, config), problem, document
+    return configured(found, path, config), problem, (document, rules)
 
 
-def _relations(document, line: int, character: int) -> list[str]:
-    """The footnote relations the figure at ``line``:``character`` (1-based) takes part
-    in, each with whether it holds."""
+def _relations(document, line: int, character: int, rules=()) -> list[str]:
+    """The relations the figure at ``line``:``character`` (1-based) takes part in: the
+    footnote formulas, the 科目 sums and what the rule packs in force state, each with
+    whether it holds."""
     from .footnote_checks import compile_footnotes, relations_at
 
     for table in document.tables:
@@ -117,6 +155,8 @@ def _relations(document, line: int, character: int) -> list[str]:
                     notes.append(f"脚注公式「{formula}」：{equation} —— {_verdict(holds)}")
                 for equation, holds in _levels(table, row, index):
                     notes.append(f"科目层级：{equation} —— {_verdict(holds)}")
+                for equation, holds in _pack_relations(document, rules, table, row, index):
+                    notes.append(f"{equation} —— {_verdict(holds)}")
                 return notes
     return []
 
@@ -218,7 +258,8 @@ def serve() -> None:
             elif any(r.line == line and r.column <= character < _end(r, lines) for r in d.related):
                 notes.append(f"**{d.code}** {d.symbol}（此数为相关的数，不符之处在第 {d.line} 行）：{d.message}")
         if params.text_document.uri in documents:
-            notes += _relations(documents[params.text_document.uri], line, character)
+            document, rules = documents[params.text_document.uri]
+            notes += _relations(document, line, character, rules)
         if not notes:
             return None
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n".join(notes)))

@@ -125,7 +125,9 @@ async def test_hover_on_a_figure_lists_the_footnote_relations_it_takes_part_in(c
     )
     text = hover.contents.value
     assert "脚注公式「27行=（1+2+3+4+5+6+7+8）行」：27行 1224.48 = 1行 1217.45 + 2行 7.03" in text
-    assert "脚注公式「30行=（27+28+29）行」" in text and text.count("—— 成立") == 2
+    footnotes = [line for line in text.split("\n\n") if line.startswith("脚注公式")]
+    assert "脚注公式「30行=（27+28+29）行」" in text and len(footnotes) == 2
+    assert all(line.endswith("—— 成立") for line in footnotes)
 
 
 @pytest.mark.asyncio
@@ -144,3 +146,20 @@ async def test_hover_lists_the_subject_sums_a_figure_enters(client: LanguageClie
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(250, 11))
     )
     assert "BL220" in failing.contents.value and "—— 不成立" in failing.contents.value  # 表6's 301, line 251
+
+
+@pytest.mark.asyncio
+async def test_hover_lists_what_the_rule_packs_state_of_a_figure(client: LanguageClient):
+    """表1's 一般公共预算财政拨款收入 1,217.45 (line 89) is printed again in 表4 (BL304: holds);
+    表4's 政府性基金 7.00 (line 188) differs from 表1's 7.03 (BL305: does not)."""
+    await _opened(client)
+    held = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(88, 18))
+    )
+    assert "BL304 一般公共预算财政拨款收入应在两张总表中一致" in held.contents.value
+    assert "1217.45 —— 成立" in held.contents.value
+    assert "BL211" not in held.contents.value  # the table's own footnote states it: listed once, as the footnote
+    failed = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(187, 17))
+    )
+    assert "BL305" in failed.contents.value and "7.03 —— 不成立" in failed.contents.value
