@@ -5,7 +5,8 @@ A document is linted when it is opened or saved, and shortly after the last of
 a run of edits (each edit restarts a short wait, so typing does not queue
 lints). Hovering a figure shows the findings it takes part in, as the
 offending figure or a related one, and the relations it enters (footnote
-formulas, 科目 sums, what the rule packs state) with whether each holds; a code action on a finding shows its rule's
+formulas, 科目 sums, what the rule packs state, the text's amounts tied to
+cells) with whether each holds; a code action on a finding shows its rule's
 documentation. The configuration is found from the document's folder,
 as on the command line.
 """
@@ -157,8 +158,34 @@ def _relations(document, line: int, character: int, rules=()) -> list[str]:
                     notes.append(f"科目层级：{equation} —— {_verdict(holds)}")
                 for equation, holds in _pack_relations(document, rules, table, row, index):
                     notes.append(f"{equation} —— {_verdict(holds)}")
+                for equation, holds in _ties(document, line, character, cell=(table, row, index)):
+                    notes.append(f"{equation} —— {_verdict(holds)}")
                 return notes
-    return []
+    return [f"{equation} —— {_verdict(holds)}" for equation, holds in _ties(document, line, character)]
+
+
+def _ties(document, line: int, character: int, cell=None):
+    """The text's amounts tied to table cells: the amount under the cursor (or, with
+    ``cell``, the amounts tied to that cell) with the cells and whether they agree."""
+    from .arithmetic import Interval
+    from .narrative import statements_of
+    from .narrative.ties import tie
+    from .places import describe
+
+    for found in tie(document, statements_of(document)):
+        token = found.amount.token
+        span = token.figure.span
+        if cell is None:
+            if not (span.line == line and span.column <= character < span.end_column):
+                continue
+        elif not any(p.table is cell[0] and p.row is cell[1] and p.column.index == cell[2] for p in found.places):
+            continue
+        stated = Interval.of(token.figure).scaled(token.factor)
+        cells = [p for p in found.places if p.cell is not None and p.cell.figure is not None]
+        holds = any(stated.meets(p.interval.scaled(found.factor)) for p in cells) if cells else None
+        tables = "，".join(f"{describe(p)} {p.shown}" for p in found.places)
+        said = f"{token.figure}{token.figure.unit or ''}"
+        yield f"文字（第 {span.line} 行）说「{found.amount.subject}」{said}，表中：{tables}", holds
 
 
 #: The extent of the figure a related location points at.

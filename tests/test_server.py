@@ -163,3 +163,16 @@ async def test_hover_lists_what_the_rule_packs_state_of_a_figure(client: Languag
         types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=types.Position(187, 17))
     )
     assert "BL305" in failed.contents.value and "7.03 —— 不成立" in failed.contents.value
+
+
+@pytest.mark.asyncio
+async def test_hover_on_an_amount_of_the_text_shows_the_cell_it_is_tied_to(client: LanguageClient):
+    """Line 375 says 社会保障和就业支出 9 万元; 表5's 208 row (line 229) prints 9.00: the text's
+    figure and the cell each show the tie, and that it holds."""
+    await _opened(client)
+    for position in (types.Position(374, 36), types.Position(228, 15)):
+        hover = await client.text_document_hover_async(
+            types.HoverParams(text_document=types.TextDocumentIdentifier(uri=URI), position=position)
+        )
+        assert "文字（第 375 行）说「社会保障和就业支出(类)」9万元" in hover.contents.value
+        assert "1栏 9.00 —— 成立" in hover.contents.value
