@@ -42,6 +42,7 @@ __all__ = [
     "file_matches",
     "find_config",
     "load_config",
+    "matches",
     "selection",
 ]
 
@@ -190,7 +191,7 @@ def _severities(table: dict, path: Path) -> tuple[tuple[str, str], ...]:
     return tuple(levels.items())
 
 
-def _matches(code: str, symbol: str, selector: str) -> bool:
+def matches(code: str, symbol: str, selector: str) -> bool:
     """A rule chosen by a code prefix ("BL1", "BL103") or by its symbol."""
     return code.startswith(selector.upper()) or selector == symbol
 
@@ -225,9 +226,9 @@ def configured(diagnostics: list, name: str, config: Config) -> list:
     levels = sorted(config.severity, key=lambda item: -len(item[0]))
     kept = []
     for diagnostic in diagnostics:
-        if any(_matches(diagnostic.code, diagnostic.symbol, code) for code in ignored):
+        if any(matches(diagnostic.code, diagnostic.symbol, code) for code in ignored):
             continue
-        level = next((lv for code, lv in levels if _matches(diagnostic.code, diagnostic.symbol, code)), None)
+        level = next((lv for code, lv in levels if matches(diagnostic.code, diagnostic.symbol, code)), None)
         kept.append(attrs.evolve(diagnostic, severity=level) if level else diagnostic)
     return kept
 

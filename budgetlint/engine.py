@@ -126,7 +126,9 @@ class Rule:
 
     def matches(self, selector: str) -> bool:
         """Selected by a code prefix ("BL1", "BL103") or by its symbol."""
-        return self.code.startswith(selector.upper()) or selector == self.symbol
+        from .config import matches
+
+        return matches(self.code, self.symbol, selector)
 
 
 def rule(code: str, symbol: str, severity: str = Severity.ERROR) -> Callable[[Callable], Rule]:

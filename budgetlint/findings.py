@@ -70,7 +70,18 @@ class Related:
     end_line: int | None = None
     end_column: int | None = None
 
+    def end(self, lines) -> int:
+        """The column just after the place on its line: its own end, or, where it has
+        none (a reading problem's note), the end of the figure printed there."""
+        if self.end_line == self.line and self.end_column:
+            return self.end_column
+        text = lines[self.line - 1] if 0 < self.line <= len(lines) else ""
+        found = _FIGURE_TEXT.match(text, self.column - 1)
+        return found.end() + 1 if found else self.column + 1
 
+
+#: A figure as printed: its digits, separators, sign and per cent.
+_FIGURE_TEXT = re.compile(r"-?[\d,，.]+%?")
 #: "第 12 行", "第 3 页", "文件第 5 行": positions that move when the document is edited.
 _POSITIONS = re.compile(r"(第\s*)\d+(\s*[行页])")
 

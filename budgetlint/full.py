@@ -6,13 +6,10 @@ under NO_COLOR or when the output is not a terminal."""
 from __future__ import annotations
 
 import os
-import re
 
 __all__ = ["render_full"]
 
 _TAB = "  "
-#: The figure a related location points at: its digits, separators and sign.
-_FIGURE = re.compile(r"-?[\d,，.]+%?")
 
 
 def _shown(line: str) -> str:
@@ -62,11 +59,7 @@ def render_full(diagnostics, lines_of, summaries: dict, stream, colour: bool | N
         for related in d.related:
             if 0 < related.line <= len(lines):
                 line = lines[related.line - 1]
-                figure = _FIGURE.match(line, related.column - 1)
-                end = figure.end() + 1 if figure else related.column + 1
-                if related.end_line == related.line and related.end_column:
-                    end = related.end_column
-                shown, caret = _excerpt(line, related.column, end)
+                shown, caret = _excerpt(line, related.column, related.end(lines))
                 console.print(f"  [dim]{related.line:>{number}} │[/] {escape(shown)}")
                 console.print(f"  [dim]{'':>{number}} │[/] [cyan]{caret} {escape(related.message)}[/]")
         if summaries.get(d.code):

@@ -14,7 +14,6 @@ as on the command line.
 from __future__ import annotations
 
 import asyncio
-import re
 from pathlib import Path
 
 __all__ = ["DEBOUNCE_SECONDS", "serve"]
@@ -85,16 +84,15 @@ def _levels(table, row, index: int):
         yield f"{code} {shown(left)} = {terms}", (disagreement(left, right) is None) if judged else None
 
 
-def _pack_relations(document, rules, table, row, index: int):
+def _pack_relations(document, rules, table, row, index: int, stated: frozenset):
     """What the rule packs in force state of the cell: an equality or sum across tables
     (cells by row and column identity), or a formula over the table's rows or columns;
-    each equation and whether it holds."""
+    each equation and whether it holds; a formula the footnotes ``stated`` already is
+    listed once, as the footnote."""
     from .arithmetic import addable, disagreement
-    from .footnote_checks import bind, compile_footnotes, relations_at
+    from .footnote_checks import bind, relations_at
     from .packs import resolve
     from .places import describe
-
-    stated = {check.relation for check in compile_footnotes(document).checks}  # listed as footnotes already
 
     for item in rules:
         pack = getattr(item, "source", None)
@@ -156,7 +154,8 @@ def _relations(document, line: int, character: int, rules=()) -> list[str]:
                     notes.append(f"脚注公式「{formula}」：{equation} —— {_verdict(holds)}")
                 for equation, holds in _levels(table, row, index):
                     notes.append(f"科目层级：{equation} —— {_verdict(holds)}")
-                for equation, holds in _pack_relations(document, rules, table, row, index):
+                stated = frozenset(check.relation for check in checks)
+                for equation, holds in _pack_relations(document, rules, table, row, index, stated):
                     notes.append(f"{equation} —— {_verdict(holds)}")
                 for equation, holds in _ties(document, line, character, cell=(table, row, index)):
                     notes.append(f"{equation} —— {_verdict(holds)}")
@@ -186,25 +185,6 @@ def _ties(document, line: int, character: int, cell=None):
         tables = "，".join(f"{describe(p)} {p.shown}" for p in found.places)
         said = f"{token.figure}{token.figure.unit or ''}"
         yield f"文字（第 {span.line} 行）说「{found.amount.subject}」{said}，表中：{tables}", holds
-
-
-#: The extent of the figure a related location points at.
-_FIGURE = re.compile(r"-?[\d,，.]+%?")
-
-
-def _end(related, lines: list[str]) -> int:
-    """The column just after a related place: its own end, or the figure's there."""
-    if related.end_line == related.line and related.end_column:
-        return related.end_column
-    return _figure_end(lines, related.line, related.column)
-
-
-def _figure_end(lines: list[str], line: int, column: int) -> int:
-    """The column just after the figure starting at ``line``:``column`` (1-based)."""
-    if not 0 < line <= len(lines):
-        return column + 1
-    found = _FIGURE.match(lines[line - 1], column - 1)
-    return found.end() + 1 if found else column + 1
 
 
 def serve() -> None:
@@ -282,7 +262,7 @@ def serve() -> None:
         for d in found.get(params.text_document.uri, []):
             if (d.line, d.column) <= (line, character) < (d.end_line, d.end_column):
                 notes.append(f"**{d.code}** {d.symbol}（此数为不符之处）：{d.message}")
-            elif any(r.line == line and r.column <= character < _end(r, lines) for r in d.related):
+            elif any(r.line == line and r.column <= character < r.end(lines) for r in d.related):
                 notes.append(f"**{d.code}** {d.symbol}（此数为相关的数，不符之处在第 {d.line} 行）：{d.message}")
         if params.text_document.uri in documents:
             document, rules = documents[params.text_document.uri]
