@@ -70,10 +70,12 @@ def _files(paths: list[str], config) -> tuple[list[str], bool]:
         if name == "-":
             files.append(name)
         elif path.is_dir():
-            found = [f for f in sorted(path.rglob("*")) if _wanted(f, path, config) and f.is_file()]
-            if not found:
+            found, unreadable = _walk(path, config)
+            for problem in unreadable:
+                _error(problem)
+            if not found and not unreadable:
                 _error(f"{name}：目录中没有可检查的文件（{'、'.join(config.include)}）")
-                failed = True
+            failed = failed or not found or bool(unreadable)
             files.extend(map(str, found))
         elif path.exists():
             files.append(name)
@@ -81,6 +83,29 @@ def _files(paths: list[str], config) -> tuple[list[str], bool]:
             _error(f"{name}：文件不存在")
             failed = True
     return files, failed
+
+
+def _walk(folder: Path, config) -> tuple[list[Path], list[str]]:
+    """The files under ``folder`` to check, in order, and why the folders that cannot
+    be listed and the links that lead nowhere were not read (skipping them silently
+    would pass a document unchecked)."""
+    found: list[Path] = []
+    unreadable: list[str] = []
+
+    def refused(error: OSError) -> None:
+        unreadable.append(f"{error.filename}：无法读取目录（{error.strerror or error}）")
+
+    for root, folders, names in os.walk(folder, onerror=refused):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        for name in names:
+            path = Path(root, name)
+            if not _wanted(path, folder, config):
+                continue
+            if path.is_file():
+                found.append(path)
+            elif path.is_symlink() and not path.exists():
+                unreadable.append(f"{path}：无法读取（链接指向的文件不存在）")
+    return sorted(found), unreadable
 
 
 def _wanted(found: Path, folder: Path, config) -> bool:
@@ -265,9 +290,10 @@ def _worker_lint(name: str):
 def _stdin(name: str | None):
     """The document given on standard input, named ``name`` in the findings."""
     from .reading import read_bytes_document
+    from .reading.source import read_limited
 
     try:
-        return read_bytes_document(sys.stdin.buffer.read(), name or "<stdin>")
+        return read_bytes_document(read_limited(sys.stdin.buffer), name or "<stdin>")
     except NotText as error:
         _error(f"{name or '<stdin>'}：{error}")
         return None

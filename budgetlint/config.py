@@ -103,8 +103,15 @@ def find_config(start: Path) -> Path | None:
         project = folder / "pyproject.toml"
         if project.is_file():
             try:
-                tool = tomllib.loads(project.read_text(encoding="utf-8")).get("tool")
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                text = project.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue
+            try:
+                tool = tomllib.loads(text).get("tool")
+            except tomllib.TOMLDecodeError:
+                # Another tool's broken file is not ours to judge; ours is reported.
+                if "[tool.budgetlint" in text:
+                    return project
                 continue
             if isinstance(tool, dict) and "budgetlint" in tool:
                 return project

@@ -32,11 +32,22 @@ class Message:
         """The message in ``language`` (Chinese where the rule gives no other); an
         argument that is a message itself is told in the same language."""
         template = self.templates.get(language) or self.templates["zh"]
-        values = {k: v.render(language) if isinstance(v, Message) else v for k, v in self.arguments.items()}
+        values = {k: v.render(language) if isinstance(v, Message) else _quoted(v) for k, v in self.arguments.items()}
         return template.format(**values)
 
     def __str__(self) -> str:
         return self.render()
+
+
+#: The longest text a message quotes in full; a longer one (a line of ten thousand
+#: characters read as a label or a formula) is shown by its ends.
+QUOTED = 240
+
+
+def _quoted(value):
+    if isinstance(value, str) and len(value) > QUOTED:
+        return f"{value[: QUOTED - 40]}……{value[-30:]}"
+    return value
 
 
 def say(zh: str, en: str | None = None, **arguments) -> Message:

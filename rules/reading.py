@@ -103,3 +103,19 @@ def fused_figures(context: Context):
         2、医疗保障专项经费    50    48.50    44.05
     """
     return _problems(context, "BL004")
+
+
+@rule("BL005", PROBLEMS["BL005"].symbol, PROBLEMS["BL005"].severity)
+def nothing_to_check(context: Context):
+    """没有可检查的内容：文件是空的，或者既没有表格也没有一个数字。
+
+    检查什么：读完整个文件，没有找到一张表格，正文中也没有一个数字。
+
+    为什么：这样的文件不会有任何发现，而"没有发现"不能当作"检查通过"：多半是给错了
+    文件（空文件、导出失败的文本、说明文字而非公开文件），需要换成真正的公开文件。
+
+    不通过的例子：一个空文件；只有"部门预算公开说明"几个字的文本。
+
+    通过的例子：有一张表格，或正文中有金额的任何文件。
+    """
+    return _problems(context, "BL005")

@@ -22,6 +22,7 @@ def test_every_rule_is_documented_with_examples():
         "BL002",
         "BL003",
         "BL004",
+        "BL005",
         "BL010",
         "BL011",
         "BL012",

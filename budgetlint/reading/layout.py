@@ -23,7 +23,7 @@ from .captions import Meta, caption_of, locate_department, meta_of, title_of
 from .contents import read_contents
 from .grid import Grid, RawRow
 from .problems import problem
-from .source import read_bytes
+from .source import NotText, read_bytes, read_limited, too_large
 from .tables import PhysicalTable, build_tables, printed_row
 
 __all__ = ["read_bytes_document", "read_document", "read_path", "read_source", "read_text"]
@@ -364,6 +364,8 @@ class _Reader:
             logical, problems = build_tables(physical, block, self.source.path, year)
             self.problems.extend(problems)
             tables.extend(logical)
+        if not tables and not any(_DIGIT.search(line) for line in self.source.lines):
+            self.problems.append(_nothing_to_check(self.source))
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
         if self.source.pages:
             problems = [attrs.evolve(p, page=self.source.page_of(p.line)) for p in problems]
@@ -376,6 +378,17 @@ class _Reader:
             read_contents(self.source.lines),
             tuple(self.unread),
         )
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
+def _nothing_to_check(source: Source) -> Diagnostic:
+    if any(line.strip() for line in source.lines):
+        what, what_en = "文件中没有表格，也没有一个数字", "the file holds no table and no figure"
+    else:
+        what, what_en = "文件是空的", "the file is empty"
+    return problem("BL005", source.path, Span(1, 1, 1, 1), what=what, what_en=what_en)
 
 
 def read_document(source: Source) -> Document:
@@ -393,7 +406,12 @@ def read_source(data: bytes, path: str = "<bytes>") -> Source:
     from .pdf import is_pdf, read_pdf
 
     if is_pdf(data):
+        refusal = too_large(len(data), pdf=True)
+        if refusal:
+            raise refusal
         return read_pdf(data, path)
+    if path.lower().endswith(".pdf"):
+        raise NotText("文件名是 .pdf，内容却不是 PDF（没有 %PDF 文件头）")
     return read_bytes(data, path)
 
 
@@ -405,5 +423,5 @@ def read_bytes_document(data: bytes, path: str = "<bytes>") -> Document:
 def read_path(path) -> Document:
     """Read a file (text or PDF) into a :class:`Document`; raises ``NotText`` or ``OSError``."""
     with open(path, "rb") as handle:
-        data = handle.read()
+        data = read_limited(handle)
     return read_bytes_document(data, str(path))

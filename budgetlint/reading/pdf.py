@@ -284,6 +284,7 @@ def read_pdf(data: bytes, path: str = "<pdf>") -> Source:
                 characters += len(page.chars)
                 page_lines, columns = _page_lines(page, columns)
                 lines.extend(page_lines)
+                page.close()  # its parsed objects: memory stays that of one page
     except Exception as error:  # pdfminer raises many kinds on damaged files, pdfplumber wraps them
         cause = error.args[0] if type(error).__name__ == "PdfminerException" and error.args else error
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):

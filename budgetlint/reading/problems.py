@@ -25,6 +25,7 @@ class ProblemKind(NamedTuple):
 _UNREADABLE = "表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测"
 _GARBLED = "表格行文本错乱，未能读取（单元格长 {length} 字），已忽略"
 _FUSED = "两个数字粘连成「{text}」：一格中有两个小数点，无法确定是哪两个数，这一格无法核对"
+_NOTHING = "没有可检查的内容：{what}"
 _COLUMN_NUMBERS = "表头的栏次有误：{what}；按栏次引用的公式和说明可能指错了栏"
 
 PROBLEMS: dict[str, ProblemKind] = {
@@ -61,6 +62,7 @@ PROBLEMS: dict[str, ProblemKind] = {
             "two figures fused into {text}: a cell with two decimal points, which two cannot be told, "
             "so it cannot be checked",
         ),
+        ProblemKind("BL005", "nothing-to-check", Severity.WARNING, _NOTHING, "nothing to check: {what_en}"),
     )
 }
 

@@ -8,11 +8,19 @@ act on instead of being decoded into garbage.
 
 from __future__ import annotations
 
+import os
 import re
 
 from ..model import Source
 
-__all__ = ["NotText", "Source", "decode", "read_bytes", "read_file"]
+__all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "NotText", "Source", "decode", "read_bytes", "read_file", "read_limited"]
+
+#: The largest text a disclosure can be: a whole province's budget book exported
+#: as text is a few MB, and reading takes about 16 bytes of memory per byte of
+#: text, so a larger file is refused rather than read (memory stays bounded).
+MAX_TEXT_BYTES = 32 * 2**20
+#: The largest PDF read (a thousand-page budget book is a few tens of MB).
+MAX_PDF_BYTES = 256 * 2**20
 
 
 class NotText(ValueError):
@@ -32,6 +40,55 @@ _MAGIC = (
 
 # Control characters that never occur in a real disclosure text.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def too_large(size: int, pdf: bool, whole: bool = True) -> NotText | None:
+    """The refusal of an input of ``size`` bytes (at least, unless ``whole``), if it is
+    larger than any disclosure."""
+    limit = MAX_PDF_BYTES if pdf else MAX_TEXT_BYTES
+    if size <= limit:
+        return None
+    kind = "PDF" if pdf else "文本文件"
+    shown = f"{size / 2**20:.0f} MB" if whole else f"超过 {limit // 2**20} MB"
+    return NotText(f"文件过大（{shown}）：{kind}最多读取 {limit // 2**20} MB，这不像一份预决算公开文件")
+
+
+def read_limited(handle) -> bytes:
+    """All of a binary stream, or :class:`NotText` once it is larger than a PDF or a
+    text may be (by its first bytes); a regular file's size is checked before reading."""
+    head = handle.read(1024)
+    pdf = b"%PDF-" in head
+    limit = MAX_PDF_BYTES if pdf else MAX_TEXT_BYTES
+    try:
+        size = os.fstat(handle.fileno()).st_size
+    except (OSError, AttributeError, ValueError):  # a stream without a file
+        size = 0
+    data = b"" if size > limit else head + handle.read(limit + 1 - len(head))
+    refusal = too_large(max(size, len(data)), pdf, whole=bool(size))
+    if refusal:
+        raise refusal
+    return data
+
+
+# Chinese text in GB18030 is nearly all characters of GB2312's 6,763; GB18030
+# decodes almost any bytes, and bytes of another kind come out as rare characters.
+_FEW_COMMON = 0.6
+
+
+def _uncommon(text: str) -> bool:
+    """Are the characters of ``text`` decoded from GB18030 mostly rare ones, so
+    that the bytes were not GB18030 (Big5, another code page, random bytes)?"""
+    wide = [c for c in set(text) if ord(c) > 0x7F]
+    if len(wide) < 20:
+        return False
+    common = 0
+    for character in wide:
+        try:
+            character.encode("gb2312")
+        except UnicodeEncodeError:
+            continue
+        common += 1
+    return common < _FEW_COMMON * len(wide)
 
 
 def _binary_kind(data: bytes) -> str | None:
@@ -66,6 +123,8 @@ def decode(data: bytes) -> tuple[str, str]:
         controls = len(_CONTROL.findall(text))
         if controls > max(2, len(text) // 200):
             raise NotText("不是文本文件（含有大量控制字符）")
+        if encoding == "gb18030" and _uncommon(text):
+            raise NotText("无法识别文件的编码：按 UTF-8 不能解码，按 GB18030 解码得到的多是生僻字，不像中文文本")
         return text, encoding
     names = "、".join(encoding for encoding, _ in candidates)
     raise NotText(f"无法按 {names} 解码，不是可读的文本文件")
@@ -73,6 +132,9 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def read_bytes(data: bytes, path: str = "<bytes>") -> Source:
     """Decode ``data``; raises :class:`NotText` for anything that is not text."""
+    refusal = too_large(len(data), pdf=False)
+    if refusal:
+        raise refusal
     text, encoding = decode(data)
     return Source.from_text(text, path=path, encoding=encoding)
 
@@ -80,5 +142,5 @@ def read_bytes(data: bytes, path: str = "<bytes>") -> Source:
 def read_file(path) -> Source:
     """Read and decode a file; raises :class:`NotText` or :class:`OSError`."""
     with open(path, "rb") as handle:
-        data = handle.read()
+        data = read_limited(handle)
     return read_bytes(data, path=str(path))

@@ -181,8 +181,10 @@ def _take_inner_meta(rows: list[_Row], meta: Meta) -> list[_Row]:
 def _lanci(texts: list[str]) -> dict[int, int] | None:
     """The 栏次 row's column numbers by position, if ``texts`` is a 栏次 row."""
     numbers: dict[int, int] = {}
+    # A row that says it is the 栏次 row may number past 99 (a table of a thousand columns).
+    digits = 4 if any(key(text) in ("栏次", "栏") for text in texts) else 2
     for position, text in enumerate(texts):
-        if text.isdigit() and len(text) <= 2:
+        if text.isdigit() and len(text) <= digits:
             numbers[position] = int(text)
         elif key(text) not in _LANCI_WORDS and not _DIGITS_AND_SPACES.fullmatch(text):
             return None
@@ -374,11 +376,14 @@ def _roles(columns: list[int], headers: dict[int, list[str]], split: _Split, fin
         lanci_text = lanci_texts[column] if column < len(lanci_texts) else ""
         if any("行次" in key(f) for f in fragments) or key(lanci_text) == "行次":
             roles[column] = "number"
-        elif financial and (
-            any(map(_is_label_word, fragments))
-            or (lanci_text and not lanci_text.isdigit())
-            or (lanci and column not in lanci and first_numbered is not None and column < first_numbered)
-        ):
+        elif (
+            financial
+            and (
+                any(map(_is_label_word, fragments))
+                or (lanci_text and not lanci_text.isdigit())
+                or (lanci and column not in lanci and first_numbered is not None and column < first_numbered)
+            )
+        ) or key(lanci_text) in ("栏次", "栏"):  # the column that says "栏次" holds the rows' names
             roles[column] = "label"
         else:
             roles[column] = "value"
