@@ -12,6 +12,8 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
+from .lazy import lazy_pattern
+
 __all__ = [
     "EMPTY_MARKS",
     "TO_ASCII",
@@ -51,14 +53,14 @@ EMPTY_MARKS = frozenset({"", "-", "--", "—", "——", "–", "―", "/", "\\"
 _UNITS = ("万元", "元", "分")
 # Spaces are tolerated only around the separators ("1, 627. 17"), never
 # between bare digits, so "1 2 3" stays text.
-_NUMBER = re.compile(
+_NUMBER = lazy_pattern(
     r"(?P<sign>[-+]?) *"
     r"(?P<int>\d{1,3}(?: *, *\d{3})+|\d+)"
     r"(?: *\. *(?P<frac>\d+))?"
     r" *(?P<pct>%)?"
     r" *(?P<unit>万元|元|分)?"
 )
-_INLINE = re.compile(
+_INLINE = lazy_pattern(
     r"(?<![\d.,])(?P<sign>-?)"
     r"(?P<int>\d{1,3}(?:, ?\d{3})+|\d+)"
     r"(?:\. ?(?P<frac>\d+))?"

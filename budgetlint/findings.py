@@ -5,9 +5,9 @@ each other."""
 
 from __future__ import annotations
 
-import re
-
 import attrs
+
+from .lazy import lazy_pattern
 
 __all__ = ["Diagnostic", "Finding", "Message", "Related", "Severity", "say"]
 
@@ -92,9 +92,9 @@ class Related:
 
 
 #: A figure as printed: its digits, separators, sign and per cent.
-_FIGURE_TEXT = re.compile(r"-?[\d,，.]+%?")
+_FIGURE_TEXT = lazy_pattern(r"-?[\d,，.]+%?")
 #: "第 12 行", "第 3 页", "文件第 5 行": positions that move when the document is edited.
-_POSITIONS = re.compile(r"(第\s*)\d+(\s*[行页])")
+_POSITIONS = lazy_pattern(r"(第\s*)\d+(\s*[行页])")
 
 
 @attrs.frozen

@@ -9,13 +9,11 @@ one formula parses to the same AST. The grammar is ``grammars/footnote.lark``.
 from __future__ import annotations
 
 import functools
-import re
-from importlib import resources
 
 import attrs
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput
 
+from .grammars.parsers import Lark, Token, Tree, UnexpectedInput, footnote_parser
+from .lazy import lazy_pattern
 from .model import Footnote, Span
 
 __all__ = [
@@ -36,10 +34,10 @@ ROW = "行"
 COLUMN = "栏"
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 # Where a formula starts in running text ("27行=", "1栏各行＝"), and what ends it.
-_FORMULA_START = re.compile(r"[0-9０-９]+[ \u3000]*[行栏](?:各行)?[ \u3000]*[=＝]")
+_FORMULA_START = lazy_pattern(r"[0-9０-９]+[ \u3000]*[行栏](?:各行)?[ \u3000]*[=＝]")
 # The first character that cannot belong to the formula language ends a run of formulas.
-_FORMULA_END = re.compile(r"[^0-9０-９行栏各+＋\-－()（）=＝…⋯.~～至— \t\u3000；;，,]")
-_SEPARATOR = re.compile(r"[；;，,]")
+_FORMULA_END = lazy_pattern(r"[^0-9０-９行栏各+＋\-－()（）=＝…⋯.~～至— \t\u3000；;，,]")
+_SEPARATOR = lazy_pattern(r"[；;，,]")
 
 
 class FormulaSyntaxError(ValueError):
@@ -89,8 +87,8 @@ class Formula:
 
 @functools.cache
 def _parser() -> Lark:
-    grammar = resources.files("budgetlint.grammars").joinpath("footnote.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", start=["formulas", "formula"], propagate_positions=True)
+    """The parser of ``grammars/footnote.lark``, generated once (grammars/generate.py)."""
+    return footnote_parser()
 
 
 def _number(token: Token) -> int:

@@ -8,11 +8,11 @@ Chinese titles without year, department or quotes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import attrs
 
+from .lazy import lazy_pattern
 from .text import key
 
 __all__ = ["FINANCIAL", "KINDS", "Kind", "PERFORMANCE", "SCORE", "family_of", "kind_of", "recognise"]
@@ -97,12 +97,12 @@ FINANCIAL = frozenset(kind.name for kind in KINDS if kind.family in ("决算", "
 PERFORMANCE = frozenset({"项目支出绩效自评表", "部门整体支出绩效自评表"})
 SCORE = "绩效评分表"
 
-_NOT_THE_TABLE = re.compile(r"情况说明|说明$|报告$|结果$|申报表|基础数据表")
+_NOT_THE_TABLE = lazy_pattern(r"情况说明|说明$|报告$|结果$|申报表|基础数据表")
 #: Words that titles add or leave out without changing the kind of table.
-_FILLER = re.compile(r"情况|明细|综合|预算单位|市级部门|部门预算|部门|单位|预算|年度")
+_FILLER = lazy_pattern(r"情况|明细|综合|预算单位|市级部门|部门预算|部门|单位|预算|年度")
 #: "一般公共预算拨款支出", "政府性基金预算财政拨款支出表" (budget): the fund's own money.
-_FUND_GRANT = re.compile(r"(一般公共|政府性基金|国有资本经营)(?:财政)?拨款(?=.*支出)(?!.*决算)")
-_BY_CLASS = re.compile(r"[（(]按?(?:支出)?(功能|经济)(?:分类)?(?:科目)?[）)]|(功能|经济)(?:分类|科目)")
+_FUND_GRANT = lazy_pattern(r"(一般公共|政府性基金|国有资本经营)(?:财政)?拨款(?=.*支出)(?!.*决算)")
+_BY_CLASS = lazy_pattern(r"[（(]按?(?:支出)?(功能|经济)(?:分类)?(?:科目)?[）)]|(功能|经济)(?:分类|科目)")
 
 
 def _title_key(text: str) -> str:

@@ -7,7 +7,6 @@ Rules never look at text again; whatever they need is modelled here.
 from __future__ import annotations
 
 import bisect
-import re
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -15,6 +14,7 @@ import attrs
 
 from .figures import find_numbers, format_number
 from .findings import Diagnostic
+from .lazy import lazy_pattern
 
 __all__ = [
     "Cell",
@@ -35,12 +35,12 @@ __all__ = [
 ]
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_pattern(r"\r\n|\r|\n")
 
 
 #: The line that opens page *n* in the text budgetlint renders from a PDF
 #: (and in that text saved to a file and read again).
-PAGE_MARK = re.compile(r"^-{3} 第 (\d+) 页 -{3}$")
+PAGE_MARK = lazy_pattern(r"^-{3} 第 (\d+) 页 -{3}$")
 
 
 def page_mark(number: int) -> str:

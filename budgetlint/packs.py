@@ -16,13 +16,12 @@ from decimal import Decimal
 from importlib import resources
 
 import attrs
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput
 
 from .arithmetic import Interval, addable, disagreement
 from .findings import Finding, say
 from .footnote_checks import bind, evaluate
 from .formulas import COLUMN, ROW, Formula, FormulaSyntaxError, formula_from_tree, syntax_error
+from .grammars.parsers import Lark, Token, Tree, UnexpectedInput, pack_parser
 from .kinds import KINDS
 from .model import Column, Document, Row, Table
 from .places import Place, describe, row_key
@@ -79,9 +78,8 @@ class PackRule:
 
 @functools.cache
 def _parser() -> Lark:
-    return Lark.open_from_package(
-        "budgetlint.grammars", "pack.lark", ("",), parser="lalr", start="pack", propagate_positions=True
-    )
+    """The parser of ``grammars/pack.lark``, generated once (grammars/generate.py)."""
+    return pack_parser()
 
 
 @functools.cache

@@ -10,14 +10,15 @@ import re
 import attrs
 
 from .arithmetic import Interval
+from .lazy import lazy_pattern
 from .model import Cell, Column, Row, Span, Table
 from .text import ITEM_MARK, chinese_number, key
 
 __all__ = ["Place", "describe", "row_key", "row_name", "table_name", "table_number"]
 
-_ENUMERATION = re.compile(rf"^(?:{ITEM_MARK})\s*")
-_CLASS_MARK = re.compile(r"[（(](?:类|款|项)[)）]")
-_TABLE_NUMBER = re.compile(r"[（(]?\s*(表\s*([一二三四五六七八九十\d]+))\s*[)）]?\s*$")
+_ENUMERATION = lazy_pattern(rf"^(?:{ITEM_MARK})\s*")
+_CLASS_MARK = lazy_pattern(r"[（(](?:类|款|项)[)）]")
+_TABLE_NUMBER = lazy_pattern(r"[（(]?\s*(表\s*([一二三四五六七八九十\d]+))\s*[)）]?\s*$")
 
 
 @functools.lru_cache(maxsize=8192)

@@ -5,10 +5,10 @@ rich is imported only when a person asks for the readable rendering.
 
 from __future__ import annotations
 
-import re
 import sys
 from typing import Any, TextIO
 
+from .lazy import lazy_pattern
 from .model import Cell, Document, Table
 
 __all__ = ["cell_value", "print_tables", "table_to_json", "tables_to_json"]
@@ -70,7 +70,7 @@ def _figure(row: list[str], index: int) -> bool:
     return index < len(row) and bool(_FIGURE.fullmatch(row[index]))
 
 
-_FIGURE = re.compile(r"-?[\d,.]+%?")
+_FIGURE = lazy_pattern(r"-?[\d,.]+%?")
 
 
 def _widest(rows: list[list[str]], index: int, header: str = "", figures_only: bool = False) -> int:

@@ -12,6 +12,8 @@ import html
 import re
 import unicodedata
 
+from .lazy import lazy_pattern
+
 __all__ = ["BLANK", "ITEM_MARK", "PART_MARK", "chinese_number", "clean", "key", "squeeze", "strip_markup", "unspaced"]
 
 #: The number that opens an item of a list: "一、", "（一）", "(1)", "1." (a pattern).
@@ -22,14 +24,14 @@ PART_MARK = r"第[一二三四五六七八九十]+部分"
 #: Characters that print as nothing: spaces of every width, tabs, line ends.
 BLANK = " \t\r\n\u3000\xa0\u2002\u2003\u2009\ufeff"
 
-_CHECKED = re.compile(r"<input\b[^<>]*\bchecked\b[^<>]*>", re.IGNORECASE)
-_CHECKBOX = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][^<>]{0,300}>")
-_EMPHASIS = re.compile(r"\*\*|__")
+_CHECKED = lazy_pattern(r"<input\b[^<>]*\bchecked\b[^<>]*>", re.IGNORECASE)
+_CHECKBOX = lazy_pattern(r"<input\b[^<>]*>", re.IGNORECASE)
+_TAG = lazy_pattern(r"</?[A-Za-z][^<>]{0,300}>")
+_EMPHASIS = lazy_pattern(r"\*\*|__")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \u3000\xa0]+(?=[{_CJK}])")
-_SPACES = re.compile(r"[ \u3000\xa0]+")
-_KEY_DROP = re.compile(r"[\s\u3000\xa0\"'“”‘’「」『』《》<>*#]+")
+_CJK_GAP = lazy_pattern(rf"(?<=[{_CJK}])[ \u3000\xa0]+(?=[{_CJK}])")
+_SPACES = lazy_pattern(r"[ \u3000\xa0]+")
+_KEY_DROP = lazy_pattern(r"[\s\u3000\xa0\"'“”‘’「」『』《》<>*#]+")
 
 
 def strip_markup(text: str) -> str:
@@ -45,7 +47,7 @@ def strip_markup(text: str) -> str:
     return text
 
 
-_ANY_BLANK = re.compile(r"\s+")
+_ANY_BLANK = lazy_pattern(r"\s+")
 
 
 def unspaced(text: str | None) -> str:
@@ -61,7 +63,7 @@ def squeeze(text: str) -> str:
     return _SPACES.sub(" ", _CJK_GAP.sub("", text))
 
 
-_PLAIN = re.compile(r"[^<&*_ \u3000\xa0]*")
+_PLAIN = lazy_pattern(r"[^<&*_ \u3000\xa0]*")
 
 
 @functools.lru_cache(maxsize=8192)

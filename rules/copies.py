@@ -5,15 +5,15 @@ BL328: the economic classes a budget 总表 lists under 基本支出 against the
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from budgetlint.arithmetic import disagreement
 from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity, say
+from budgetlint.lazy import lazy_pattern
 from budgetlint.places import Place, describe, row_key
 
-_ORDINAL = re.compile(r"（\d+）$")
+_ORDINAL = lazy_pattern(r"（\d+）$")
 
 
 @rule("BL312", "repeated-row", Severity.ERROR)

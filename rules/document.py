@@ -12,6 +12,7 @@ import attrs
 from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity, say
 from budgetlint.kinds import FINANCIAL
+from budgetlint.lazy import lazy_pattern
 from budgetlint.model import Span
 from budgetlint.places import Place, describe, row_key, table_name, table_number
 from budgetlint.text import chinese_number, key
@@ -73,9 +74,9 @@ def foreign_department(context: Context):
         yield Finding(table.department_span, message, ((first.department_span, f"{_printed(first)} 表头的部门"),))
 
 
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])(?:[Xx]{2,}|×{2,}|某某)(?![A-Za-z0-9])")
+_PLACEHOLDER = lazy_pattern(r"(?<![A-Za-z0-9])(?:[Xx]{2,}|×{2,}|某某)(?![A-Za-z0-9])")
 _CHANGE_WORDS = "增加|增长|减少|下降|降低|上升|大于|小于|高于|低于|持平"
-_ALTERNATIVES = re.compile(rf"({_CHANGE_WORDS})\s*[（(]\s*({_CHANGE_WORDS})\s*[)）]")
+_ALTERNATIVES = lazy_pattern(rf"({_CHANGE_WORDS})\s*[（(]\s*({_CHANGE_WORDS})\s*[)）]")
 
 
 def _prose(context: Context) -> tuple:
@@ -158,7 +159,7 @@ def template_alternatives(context: Context):
             )
 
 
-_EMPTY_NOTE = re.compile(r"本表(?:为空表|无数据|没有数据)|空表")
+_EMPTY_NOTE = lazy_pattern(r"本表(?:为空表|无数据|没有数据)|空表")
 
 
 @rule("BL013", "empty-note-with-figures", Severity.ERROR)
@@ -305,7 +306,7 @@ def empty_table_unexplained(context: Context):
         yield Finding(span, message)
 
 
-_CODE_IN_NAME = re.compile(r"\d{3,}")
+_CODE_IN_NAME = lazy_pattern(r"\d{3,}")
 
 
 def _subject_name(label: str) -> str:
@@ -459,7 +460,7 @@ def contents_mismatch(context: Context):
             )
 
 
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazy_pattern(
     r"仍保留该表格式|作下述说明|由(?:主管部门|各部门|各单位|本部门|本单位)[^。；]{0,24}填写"
     r"|本部分内容[^。]{0,24}(?:填写|删除|省略)|此处(?:填写|删除)"
 )
@@ -512,9 +513,9 @@ def template_instruction(context: Context):
             )
 
 
-_AS_OF = re.compile(r"截[至止]\s*(20\d\d)\s*年")
-_FINAL_WORDS = re.compile(r"决算情况说明|决算总体情况")
-_BUDGET_WORDS = re.compile(r"预算情况说明|预算安排情况")
+_AS_OF = lazy_pattern(r"截[至止]\s*(20\d\d)\s*年")
+_FINAL_WORDS = lazy_pattern(r"决算情况说明|决算总体情况")
+_BUDGET_WORDS = lazy_pattern(r"预算情况说明|预算安排情况")
 
 
 def _family(context: Context) -> str | None:

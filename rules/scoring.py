@@ -16,6 +16,7 @@ from budgetlint.arithmetic import ZERO, Interval, percentage, rounded_or_cut, st
 from budgetlint.engine import Context, rule
 from budgetlint.figures import WAN_PER_UNIT, find_numbers
 from budgetlint.findings import Finding, Severity, say
+from budgetlint.lazy import lazy_pattern
 from budgetlint.model import Span
 from budgetlint.places import describe
 from budgetlint.scoring import read_sheets, weight_trees
@@ -577,12 +578,12 @@ def total_score_mismatch(context: Context):
 
 
 #: "2020 年度医疗救助项目绩效自评得分 95.27 分"
-_SCORE_SAID = re.compile(
+_SCORE_SAID = lazy_pattern(
     r"年度\s*(?P<name>[\u4e00-\u9fff、（）()]+?)项目(?:绩效)?自评(?:总)?得分(?:为)?\s*(?P<score>\d+(?:\.\d+)?)\s*分"
 )
 
 #: "3. 政府买岗经费项目绩效自评综述：项目全年预算数为 3 万元，执行数为 2.22 万元，完成预算的 44.5%"
-_PROJECT = re.compile(r"([\u4e00-\u9fff、（）()]+?)项目(?:支出)?绩效自评(?:综述|情况)?[：:]")
+_PROJECT = lazy_pattern(r"([\u4e00-\u9fff、（）()]+?)项目(?:支出)?绩效自评(?:综述|情况)?[：:]")
 
 
 def _by_project(sheets) -> dict:
@@ -694,12 +695,14 @@ def _scores_said(context: Context, sheets: dict):
 #: An indicator that restates the sheet's own 执行率 ("97% ≤ 预算执行率 ≤ 100%") or its
 #: spending ("资金使用控制在预算内 ≤1027万元 | 784.29万元"), named exactly so: 中央资金执行率 or
 #: 三季度预算执行率, 人均救助资金 or 预算控制数 are other figures.
-_RATE_INDICATOR = re.compile(r"^(?:\d+(?:\.\d+)?%?[≤<≥>]=?)?(?:项目)?(?:预算|资金)执行率(?:[≤<≥>]=?\d+(?:\.\d+)?%?)?$")
-_SPENDING_INDICATOR = re.compile(
+_RATE_INDICATOR = lazy_pattern(
+    r"^(?:\d+(?:\.\d+)?%?[≤<≥>]=?)?(?:项目)?(?:预算|资金)执行率(?:[≤<≥>]=?\d+(?:\.\d+)?%?)?$"
+)
+_SPENDING_INDICATOR = lazy_pattern(
     r"^(?:(?:资金|支出)(?:使用|执行)?(?:控制)?在?预算(?:金额)?(?:内|以内)(?:完成)?"
     r"|在预算(?:金额)?(?:内|以内)完成|(?:资金|支出)(?:使用|执行)?控制范围)$"
 )
-_AMOUNT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*万元?\s*$")
+_AMOUNT = lazy_pattern(r"^\s*(\d+(?:\.\d+)?)\s*万元?\s*$")
 
 
 @rule("BL507", "indicator-restatement-mismatch", Severity.ERROR)
@@ -828,13 +831,13 @@ def funds_do_not_add_up(context: Context):
 
 
 #: "项目综合评分92.25分，评价级次为优": an overall score and the grade it is said to earn.
-_GRADED = re.compile(
+_GRADED = lazy_pattern(
     r"(?P<subject>综合评分|综合得分|自评总?得分|自评总分|绩效评价得分|评价得分|总分)(?:为)?\s*"
     r"(?P<score>\d+(?:\.\d+)?)\s*分(?P<between>[^。；]{0,12}?)"
     r"(?:评价)?(?:等级|级次|级别|结果)(?:为|是)\s*[“\"「]?(?P<grade>优秀|良好|优|良|中|差)"
 )
 #: What makes the score another's: a year, 上年/本年, a second score, 其中.
-_ANOTHER = re.compile(r"\d{4}\s*年|上年|本年|去年|今年|得分|评分|其中")
+_ANOTHER = lazy_pattern(r"\d{4}\s*年|上年|本年|去年|今年|得分|评分|其中")
 
 
 #: 财预〔2020〕10号: 90 分（含）以上为优，80（含）—90 为良，60（含）—80 为中，60 以下为差.
@@ -842,7 +845,7 @@ _GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("�
 
 
 #: "85分（含）以上为优": a document's own grade band.
-_BAND = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*(?:[（(]含[)）])?\s*以上[^。；，,]{0,6}?为\s*[“\"「]?(优|良|中)")
+_BAND = lazy_pattern(r"(\d+(?:\.\d+)?)\s*分\s*(?:[（(]含[)）])?\s*以上[^。；，,]{0,6}?为\s*[“\"「]?(优|良|中)")
 
 
 def _grades(context: Context) -> tuple:

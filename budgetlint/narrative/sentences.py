@@ -19,6 +19,7 @@ from decimal import Decimal
 import attrs
 
 from ..figures import TO_ASCII, WAN_PER_UNIT
+from ..lazy import lazy_pattern
 from ..model import Figure, Passage, Span
 from ..text import ITEM_MARK, PART_MARK
 
@@ -38,13 +39,13 @@ AMOUNT = "[\ue000-\uf7ff]"
 
 # Starts at a digit, for speed; a number that continues another ("5" of "1,2345",
 # "2" of "3.5.2") is skipped after the match (see _sentence).
-_NUMBER = re.compile(
+_NUMBER = lazy_pattern(
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?(?![\d])"
     r"(?P<pct>%)?(?P<unit>亿元|万元|千元|元)?"
 )
 #: Full-width forms that must become ASCII before numbers are read.
-_FULL_WIDTH = re.compile("[０-９．－−﹣＋％]")
-_YEAR_AFTER = re.compile(r"年|—|-|至")
+_FULL_WIDTH = lazy_pattern("[０-９．－−﹣＋％]")
+_YEAR_AFTER = lazy_pattern(r"年|—|-|至")
 _BLANKS = " \t\u3000\xa0\u2002\u2003\u2009\ufeff"
 _DROPPED = "*"
 _ENDS = "。！？!?"
@@ -185,8 +186,8 @@ def _figure_text(token: Token) -> str:
     return f"{token.figure}{token.figure.unit or ''}"
 
 
-_KEPT = re.compile(f"[^{_BLANKS}{re.escape(_DROPPED)}]+")
-_HAS_BLANK = re.compile(f"[{_BLANKS}]")
+_KEPT = lazy_pattern(f"[^{_BLANKS}{re.escape(_DROPPED)}]+")
+_HAS_BLANK = lazy_pattern(f"[{_BLANKS}]")
 
 
 def _joined(passage: Passage) -> tuple[str, _Runs]:
@@ -271,12 +272,12 @@ _CONTINUES = frozenset("0123456789.")
 #: What a sentence must print to state anything a rule reads: an amount, a
 #: percentage, a comparison of 决算 with 预算, or the 类/款/项 the next sentence
 #: speaks of. Others are not made into Sentences.
-_STATES = re.compile(r"元|%|决算|[类款项][)）]")
-_SENTENCE_END = re.compile(f"[{_ENDS}（()）]")
+_STATES = lazy_pattern(r"元|%|决算|[类款项][)）]")
+_SENTENCE_END = lazy_pattern(f"[{_ENDS}（()）]")
 
 
 _ENDED = tuple("。！？!?：:；;")
-_OPENS_ITEM = re.compile(rf"\s*(?:[-*#]|{PART_MARK}|{ITEM_MARK})")
+_OPENS_ITEM = lazy_pattern(rf"\s*(?:[-*#]|{PART_MARK}|{ITEM_MARK})")
 
 
 #: A line at least this long was wrapped, not a heading or a label standing alone.

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..lazy import lazy_pattern
 from .sentences import AMOUNT, MONEY, OTHER, PERCENT, YEAR, Sentence, Token
 
 __all__ = [
@@ -43,12 +44,12 @@ __all__ = [
 ]
 
 _STOP = "，,；;。！？!?：:、（()）"
-_LIST_START = re.compile(
+_LIST_START = lazy_pattern(
     r"其中[：:，,]?|主要用于(?:以下方面)?[：:]|包括[：:]|分类来看[，,：:]|具体(?:情况|支出情况)?(?:如下|为)?[：:]"
 )
-_SUBJECT_DROP = re.compile(rf"{YEAR}年?度?|本年度?|本部门|本单位|我部门|我单位|[“”\"'‘’「」]")
-_YEAR_MARKER = re.compile(YEAR)
-_SUBJECT_TAIL = re.compile(r"(?:为|是|达到|达|共计|合计为|总计为|共|约)$")
+_SUBJECT_DROP = lazy_pattern(rf"{YEAR}年?度?|本年度?|本部门|本单位|我部门|我单位|[“”\"'‘’「」]")
+_YEAR_MARKER = lazy_pattern(YEAR)
+_SUBJECT_TAIL = lazy_pattern(r"(?:为|是|达到|达|共计|合计为|总计为|共|约)$")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -99,7 +100,7 @@ def subject_of(sentence: Sentence, token: Token) -> str:
     return subject_key(_subject(sentence, token.start))
 
 
-_CHANGED = re.compile(r"(?:增加|减少|增长|下降|降低|上升|减|增)了?$")
+_CHANGED = lazy_pattern(r"(?:增加|减少|增长|下降|降低|上升|减|增)了?$")
 
 
 def _levels(sentence: Sentence, start: int, end: int) -> list[int]:
@@ -202,8 +203,8 @@ class Product:
 
 
 _UNIT_WORDS = "人次|人|户|辆|台|家|个|件|名|套"
-_QUANTITY = re.compile(rf"(?P<n>{OTHER})(?P<unit>{_UNIT_WORDS})(?![/每])")
-_PER = re.compile(
+_QUANTITY = lazy_pattern(rf"(?P<n>{OTHER})(?P<unit>{_UNIT_WORDS})(?![/每])")
+_PER = lazy_pattern(
     rf"每(?P<unit>{_UNIT_WORDS})(?:[^，,；;。{AMOUNT[1:-1]}]{{0,3}})(?P<rate>{MONEY})(?!/)|(?P<rate2>{MONEY})/(?P<unit2>{_UNIT_WORDS})"
 )
 
@@ -241,7 +242,7 @@ class Restatement:
     again: Token
 
 
-_RESTATED = re.compile(rf"(?P<first>{MONEY})[（(](?:即|约|合)?(?P<again>{MONEY})[)）]")
+_RESTATED = lazy_pattern(rf"(?P<first>{MONEY})[（(](?:即|约|合)?(?P<again>{MONEY})[)）]")
 
 
 def _restatements(sentence: Sentence) -> Iterable[Restatement]:
@@ -261,7 +262,7 @@ class PriorYear:
     own: Token | None
 
 
-_PRIOR_YEAR = re.compile(rf"(?:(?<![相对])比|较|与)(?P<year>{YEAR})年")
+_PRIOR_YEAR = lazy_pattern(rf"(?:(?<![相对])比|较|与)(?P<year>{YEAR})年")
 
 
 def _prior_years(sentence: Sentence) -> Iterable[PriorYear]:
@@ -296,12 +297,12 @@ class Statements:
 
 _INCREASE = ("增加", "增长", "上升", "提高", "增幅")
 _DECREASE = ("减少", "下降", "降低", "减幅", "降幅")
-_CHANGE = re.compile(rf"(?P<each>各|分别)?(?P<word>增加|减少|增长|下降|降低|上升)了?(?P<change>{MONEY})")
-_RATE = re.compile(
+_CHANGE = lazy_pattern(rf"(?P<each>各|分别)?(?P<word>增加|减少|增长|下降|降低|上升)了?(?P<change>{MONEY})")
+_RATE = lazy_pattern(
     rf"[，,]?(?:同比)?(?P<word>增长|下降|降低|减少|增加|上升|增幅|减幅|降幅)(?:率|幅度)?(?:为|了|达)?(?P<rate>{PERCENT})"
 )
-_ANCHOR = re.compile(r"(?<![相对])(?:比|较)(?!例|重|好|为|大|多|少|高|低)|与(?=[^，,；;。]{0,20}?相比)")
-_REFERENCE = re.compile(rf"上年|上一年|去年|同期|年初|预算|{YEAR}")
+_ANCHOR = lazy_pattern(r"(?<![相对])(?:比|较)(?!例|重|好|为|大|多|少|高|低)|与(?=[^，,；;。]{0,20}?相比)")
+_REFERENCE = lazy_pattern(rf"上年|上一年|去年|同期|年初|预算|{YEAR}")
 
 
 def _depths(marked: str, end: int) -> list[int]:
@@ -403,12 +404,12 @@ def _years(sentence: Sentence, start: int, end: int) -> set[int]:
 
 # ---------------------------------------------------------------- completions
 
-_COMPLETION = re.compile(
+_COMPLETION = lazy_pattern(
     rf"完成了?(?P<which>年初|全年|调整后的?)?(?:预算|预算数|计划)?数?的?(?P<rate>{PERCENT})"
     rf"|(?P<which2>年初|全年)?预算执行率(?:为|达|是)?(?P<rate2>{PERCENT})"
 )
-_BUDGET = re.compile(r"(?P<which>年初|全年|调整后的?|调整)?(?:支出)?预算(?:数|金额|资金)?(?:合计|总额)?(?:为|是)?$")
-_ACTUAL = re.compile(r"(?:支出)?(?:决算|执行|实际支出|实际执行)(?:数|资金|金额)?(?:合计|总额)?(?:为|是)?$")
+_BUDGET = lazy_pattern(r"(?P<which>年初|全年|调整后的?|调整)?(?:支出)?预算(?:数|金额|资金)?(?:合计|总额)?(?:为|是)?$")
+_ACTUAL = lazy_pattern(r"(?:支出)?(?:决算|执行|实际支出|实际执行)(?:数|资金|金额)?(?:合计|总额)?(?:为|是)?$")
 
 
 def _labelled(sentence: Sentence, start: int, end: int) -> tuple[list, list]:
@@ -446,7 +447,7 @@ def _completions(sentence: Sentence) -> Iterable[Completion]:
             yield Completion(sentence, sentence.token_at(position), sentence.token_at(actuals[0]), None, named)
 
 
-_COMPARISON = re.compile(
+_COMPARISON = lazy_pattern(
     r"决算数?(?P<word>大于|小于|等于|高于|低于|超过|少于|多于)(?:年初|全年|调整后的?)?预算数?"
     r"|决算数?与(?:年初|全年|调整后的?)?预算数?(?P<word2>持平|相等|一致)"
 )
@@ -466,10 +467,10 @@ def _comparisons(sentence: Sentence, completion: Completion | None) -> Iterable[
 
 # ---------------------------------------------------------------- shares
 
-_SHARE = re.compile(
+_SHARE = lazy_pattern(
     rf"(?P<part>{MONEY})[，,]?占(?P<base>[^，,；;。{AMOUNT[1:-1]}]{{0,24}}?)(?:的)?(?:比重|比例)?(?:为|是|达)?(?P<rate>{PERCENT})"
 )
-_BASE_DROP = re.compile(r"的$|比重$|比例$")
+_BASE_DROP = lazy_pattern(r"的$|比重$|比例$")
 
 
 def _head(sentence: Sentence, position: int, previous: Sentence | None) -> tuple[Sentence, int] | None:
@@ -491,7 +492,7 @@ def _head(sentence: Sentence, position: int, previous: Sentence | None) -> tuple
     return None
 
 
-_ITEM = re.compile(rf"-?(?:{OTHER}[.、]|[（(][一二三四五六七八九十{OTHER[1:-1]}]+[)）]|[一二三四五六七八九十]+、)")
+_ITEM = lazy_pattern(rf"-?(?:{OTHER}[.、]|[（(][一二三四五六七八九十{OTHER[1:-1]}]+[)）]|[一二三四五六七八九十]+、)")
 
 
 def _compatible(base: str, whole: str) -> bool:
@@ -558,21 +559,21 @@ def _shares(sentence: Sentence, subjects: _Subjects, previous: Sentence | None, 
 
 #: Wholes whose parts the classification fixes, with a pattern for each part.
 _PARTITIONS: tuple[tuple[str, re.Pattern, tuple[re.Pattern, ...]], ...] = (
-    ("基本支出", re.compile(r"基本支出$"), (re.compile(r"人员经费$"), re.compile(r"公用经费$"))),
+    ("基本支出", lazy_pattern(r"基本支出$"), (lazy_pattern(r"人员经费$"), lazy_pattern(r"公用经费$"))),
     (
         "政府采购",
-        re.compile(r"政府采购(?:支出|预算)?(?:总额|合计|总计)?$"),
-        (re.compile(r"货物"), re.compile(r"工程"), re.compile(r"服务")),
+        lazy_pattern(r"政府采购(?:支出|预算)?(?:总额|合计|总计)?$"),
+        (lazy_pattern(r"货物"), lazy_pattern(r"工程"), lazy_pattern(r"服务")),
     ),
     (
         "三公经费",
-        re.compile(r"三公经费(?:财政拨款)?(?:支出|预算|决算)*(?:数)?(?:合计)?$"),
-        (re.compile(r"因公出国"), re.compile(r"公务用车购置及运行"), re.compile(r"公务接待")),
+        lazy_pattern(r"三公经费(?:财政拨款)?(?:支出|预算|决算)*(?:数)?(?:合计)?$"),
+        (lazy_pattern(r"因公出国"), lazy_pattern(r"公务用车购置及运行"), lazy_pattern(r"公务接待")),
     ),
     (
         "公务用车购置及运行费",
-        re.compile(r"公务用车购置及运行(?:维护)?费$"),
-        (re.compile(r"购置费$"), re.compile(r"运行(?:维护)?费$")),
+        lazy_pattern(r"公务用车购置及运行(?:维护)?费$"),
+        (lazy_pattern(r"购置费$"), lazy_pattern(r"运行(?:维护)?费$")),
     ),
 )
 
@@ -610,7 +611,7 @@ def _enumerations(sentence: Sentence, previous: Sentence | None) -> Iterable[Enu
 
 # ---------------------------------------------------------------- amounts
 
-_ELSEWHEN = re.compile(r"上年|上一年|去年|同期|年初|以前年度|下年")
+_ELSEWHEN = lazy_pattern(r"上年|上一年|去年|同期|年初|以前年度|下年")
 
 
 def _amounts(sentence: Sentence) -> Iterable[Amount]:

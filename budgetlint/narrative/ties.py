@@ -31,6 +31,7 @@ import attrs
 
 from ..figures import WAN_PER_UNIT
 from ..kinds import family_of
+from ..lazy import lazy_pattern
 from ..model import Document, Table
 from ..places import Place, row_key
 from ..text import key
@@ -50,7 +51,7 @@ class _Subject:
 
 
 def _subject(pattern: str, family: str, kind: str, part: str | None, *rows: str) -> _Subject:
-    return _Subject(re.compile(rf"(?:{pattern})$"), family, kind, part, rows)
+    return _Subject(lazy_pattern(rf"(?:{pattern})$"), family, kind, part, rows)
 
 
 _SUBJECTS = (
@@ -80,7 +81,7 @@ _SUBJECTS = (
 #: The last word of a department's name.
 _DEPARTMENT = "部门|单位|局|院|厅|委|会|办公室|中心|站|所|处"
 #: What may stand before a subject that speaks of the whole department.
-_OWNER = re.compile(rf"(?:^|[^\u4e00-\u9fff]|{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
+_OWNER = lazy_pattern(rf"(?:^|[^\u4e00-\u9fff]|{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
 
 
 @attrs.frozen
@@ -104,8 +105,8 @@ _FUND_TABLE = {"决算": "一般公共预算财政拨款支出决算表", "预�
 #: Columns (or sides of a 三公 table) that are not the year's own figure: a
 #: budget's 上年执行数 or 增减 beside it, a final account's 年初预算 beside it.
 _OTHER_FIGURES = {
-    "预算": re.compile(r"执行数|上年|决算|增减|变化|比较"),
-    "决算": re.compile(r"预算数|年初|全年预算|调整"),
+    "预算": lazy_pattern(r"执行数|上年|决算|增减|变化|比较"),
+    "决算": lazy_pattern(r"预算数|年初|全年预算|调整"),
 }
 
 
@@ -184,16 +185,16 @@ _THREE_PUBLIC = (
 _PART_IN_SUBJECT = tuple(
     (
         part,
-        re.compile(
+        lazy_pattern(
             rf"(?:^|[^\u4e00-\u9fff]|安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})({pattern})$"
         ),
     )
     for part, pattern in _THREE_PUBLIC
 )
-_PART_IN_HEADER = tuple((part, re.compile(pattern)) for part, pattern in _THREE_PUBLIC)
-_STATED_AS = re.compile(r"(?:支出|预算|决算|安排|数|合计)*$")
+_PART_IN_HEADER = tuple((part, lazy_pattern(pattern)) for part, pattern in _THREE_PUBLIC)
+_STATED_AS = lazy_pattern(r"(?:支出|预算|决算|安排|数|合计)*$")
 #: Columns or rows of a 三公 table that are not 三公 (a 合计 beside them is not its whole).
-_NOT_THREE_PUBLIC = re.compile(r"会议|培训|行政经费|机关运行")
+_NOT_THREE_PUBLIC = lazy_pattern(r"会议|培训|行政经费|机关运行")
 #: The parts of 公务用车购置及运行费 printed under it by their short names.
 _VEHICLE_PARTS = {"购置费": "购置", "运行费": "运行", "运行维护费": "运行"}
 
@@ -260,8 +261,8 @@ def _three_public_tie(amount: Amount, family: str, cells: dict, factor: Decimal)
 
 #: The words that name 一般公共预算 spending in a sentence that lists its classes.
 _CLASS_WHOLE = {
-    "决算": re.compile(r"一般公共预算财政拨款支出(?:决算)?$"),
-    "预算": re.compile(r"一般公共预算(?:财政拨款|拨款)?支出(?:预算)?$"),
+    "决算": lazy_pattern(r"一般公共预算财政拨款支出(?:决算)?$"),
+    "预算": lazy_pattern(r"一般公共预算(?:财政拨款|拨款)?支出(?:预算)?$"),
 }
 
 
@@ -292,10 +293,10 @@ def _classes(document: Document, statements: Statements, family: str) -> list[Ti
     return ties
 
 
-_PATH = re.compile(
+_PATH = lazy_pattern(
     r"(?P<class>[^()（）\d.、，,：:；;。\s-]+?)\(类\)(?:(?P<item>[^()（）。]+?)\(款\))?(?:(?P<entry>[^()（）。]+?)\(项\))?"
 )
-_FUND = re.compile(
+_FUND = lazy_pattern(
     r"一般公共预算(?:当年)?(?:财政)?拨款(?:支出)?|一般公共预算支出|政府性基金预算(?:财政)?拨款|国有资本经营预算(?:财政)?拨款|财政拨款支出"
 )
 _LOOK_BACK = 20  # sentences back to the one that says which fund a list of subjects is of
@@ -401,7 +402,7 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
 
 _SAID_AS = {"决算": ("", "支出", "决算", "支出决算"), "预算": ("", "支出", "预算", "支出预算")}
 #: A subject named with its code: "行政运行（2010601）4,702.02万元".
-_CODED = re.compile(rf"([\u4e00-\u9fff]+)[（(]({OTHER})[）)]({MONEY})")
+_CODED = lazy_pattern(rf"([\u4e00-\u9fff]+)[（(]({OTHER})[）)]({MONEY})")
 
 
 def _listed_lines(

@@ -9,25 +9,24 @@ right above it, and the next numbers of that style to the same row.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
+from ..lazy import lazy_pattern
 from ..model import Row
 from ..text import chinese_number
 
 __all__ = ["breakdowns", "ordinal"]
 
 _STYLES = (
-    ("一、", re.compile(r"^([一二三四五六七八九十]{1,3})[、.．]")),
-    ("（一）", re.compile(r"^[（(]([一二三四五六七八九十]{1,3})[)）]")),
-    ("1.", re.compile(r"^(\d{1,2})(?:[.．、](?!\d))")),
-    ("（1）", re.compile(r"^[（(](\d{1,2})[)）]")),
-    ("①", re.compile(r"^([①②③④⑤⑥⑦⑧⑨⑩])")),
+    ("一、", lazy_pattern(r"^([一二三四五六七八九十]{1,3})[、.．]")),
+    ("（一）", lazy_pattern(r"^[（(]([一二三四五六七八九十]{1,3})[)）]")),
+    ("1.", lazy_pattern(r"^(\d{1,2})(?:[.．、](?!\d))")),
+    ("（1）", lazy_pattern(r"^[（(](\d{1,2})[)）]")),
+    ("①", lazy_pattern(r"^([①②③④⑤⑥⑦⑧⑨⑩])")),
 )
-_AMONG = re.compile(r"^其中[:：]")
+_AMONG = lazy_pattern(r"^其中[:：]")
 #: A total row (合计, 总计, 小计) sums rows; it is never the row that others break down.
-_TOTAL = re.compile(r"(?:合\s*计|总\s*计|小\s*计)$")
+_TOTAL = lazy_pattern(r"(?:合\s*计|总\s*计|小\s*计)$")
 
 
 def ordinal(label: str) -> tuple[str, int] | None:

@@ -10,16 +10,17 @@ import re
 
 import attrs
 
+from ..lazy import lazy_pattern
 from ..model import Span
 from ..text import clean
 
 __all__ = ["META_WORDS", "Meta", "caption_of", "locate_department", "meta_of", "title_of"]
 
-_DEPARTMENT = re.compile(r"^(?:部门|部门名称|单位名称|编制部门|编制单位|预算单位|填报单位)\s*[:：]\s*(.*)$")
-_UNIT = re.compile(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元|千元|亿元)")
-_MARKER = re.compile(r"^(?:表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表)$")
-_TITLE_END = re.compile(r"表\s*(?:[（(][^（()）]{0,12}[)）])?$")
-_PAREN_TITLE = re.compile(r"^[（(][^（()）]{2,40}[)）]$")
+_DEPARTMENT = lazy_pattern(r"^(?:部门|部门名称|单位名称|编制部门|编制单位|预算单位|填报单位)\s*[:：]\s*(.*)$")
+_UNIT = lazy_pattern(r"(?:金额|资金)?单位\s*[:：]\s*(万元|元|千元|亿元)")
+_MARKER = lazy_pattern(r"^(?:表\s*[一二三四五六七八九十\d]+|公开\s*\d+\s*表)$")
+_TITLE_END = lazy_pattern(r"表\s*(?:[（(][^（()）]{0,12}[)）])?$")
+_PAREN_TITLE = lazy_pattern(r"^[（(][^（()）]{2,40}[)）]$")
 #: Longer than any department name: a "部门：" line this long is something else.
 _LONGEST_NAME = 40
 _LONGEST_TITLE = 60
@@ -97,7 +98,7 @@ def meta_of(text: str) -> Meta | None:
 
 #: The words that open a 部门 or 单位 fact ("编制部门：", "金额单位：").
 META_WORDS = r"(?:编制部门|编制单位|部门名称|单位名称|预算单位|填报单位|金额单位|部门|单位)\s*[:：]"
-_META_START = re.compile(META_WORDS)
+_META_START = lazy_pattern(META_WORDS)
 
 
 def caption_of(text: str) -> tuple[str | None, Meta | None]:

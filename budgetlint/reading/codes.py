@@ -6,12 +6,12 @@ over 类/款/项 columns ("201→06→01"), with the 类 digits left out on 款/
 
 from __future__ import annotations
 
-import re
+from ..lazy import lazy_pattern
 
 __all__ = ["SubjectCodes"]
 
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
-_CODE_IN_NAME = re.compile(r"^(\d{3}(?:\d{2}){0,2})(?:[ \u3000]+|[ \u3000]*[-－—][ \u3000]*)(\S.*)$")
+_CODE = lazy_pattern(r"^\d{3}(?:\d{2}){0,2}$")
+_CODE_IN_NAME = lazy_pattern(r"^(\d{3}(?:\d{2}){0,2})(?:[ \u3000]+|[ \u3000]*[-－—][ \u3000]*)(\S.*)$")
 
 
 class SubjectCodes:

@@ -8,23 +8,23 @@ numbers are not part of its name.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
 
 from ..kinds import recognise
+from ..lazy import lazy_pattern
 from ..model import PAGE_MARK
 from ..text import ITEM_MARK, PART_MARK, clean, key
 
 __all__ = ["ContentsEntry", "read_contents"]
 
-_CONTENTS = re.compile(r"^[#\s]*目\s*录\s*$")
-_MARKER = re.compile(rf"^(?:[-*]\s*)?(?P<marker>{PART_MARK}|{ITEM_MARK})?\s*")
-_LEADER = re.compile(r"\s*(?:[.…·．。\-—_ ]{2,}\s*\d*|\s\d{1,3})\s*$")
-_NUMBER = re.compile(r"[（(]\s*表\s*([一二三四五六七八九十\d]+)\s*[)）]")
+_CONTENTS = lazy_pattern(r"^[#\s]*目\s*录\s*$")
+_MARKER = lazy_pattern(rf"^(?:[-*]\s*)?(?P<marker>{PART_MARK}|{ITEM_MARK})?\s*")
+_LEADER = lazy_pattern(r"\s*(?:[.…·．。\-—_ ]{2,}\s*\d*|\s\d{1,3})\s*$")
+_NUMBER = lazy_pattern(r"[（(]\s*表\s*([一二三四五六七八九十\d]+)\s*[)）]")
 #: A table's name: ends with 表, perhaps followed by how it classifies ("（按功能分类科目）").
-_TABLE = re.compile(r"表(?:[（(][^（()）]*[)）])?$")
+_TABLE = lazy_pattern(r"表(?:[（(][^（()）]*[)）])?$")
 _ENDS = ("表", "说明", "情况", "解释", "概况", "职能", "职责", "。", "目标", "任务", "构成", "设置", "结果")
 _LOOK = 120  # lines from the top where a 目录 may start
 _LONGEST = 60  # an entry is a line, not a paragraph

@@ -9,13 +9,12 @@ recovery.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
 from ..figures import find_numbers, parse_number
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, recognise
+from ..lazy import lazy_pattern
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
 from ..text import clean, key
 from .blocks import split_blocks
@@ -28,13 +27,13 @@ from .tables import PhysicalTable, build_tables, printed_row
 
 __all__ = ["read_bytes_document", "read_document", "read_path", "read_source", "read_text"]
 
-_NOTE_START = re.compile(r"^\s*(?:<[^<>]+>\s*)*(?:注|说明)\s*[:：]")
-_NOTE_MORE = re.compile(r"^\s*(?:<[^<>]+>\s*)*\d{1,2}\s*[.．、]")
-_FORMULA = re.compile(r"\d\s*[行栏]")
-_HEADING = re.compile(r"^(?:#+\s|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.{0,30}$)")
-_LOST_QUOTES = re.compile(r"^[\s“”‘’\"']+$")
-_CAPTION_YEAR = re.compile(r"^\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*$")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NOTE_START = lazy_pattern(r"^\s*(?:<[^<>]+>\s*)*(?:注|说明)\s*[:：]")
+_NOTE_MORE = lazy_pattern(r"^\s*(?:<[^<>]+>\s*)*\d{1,2}\s*[.．、]")
+_FORMULA = lazy_pattern(r"\d\s*[行栏]")
+_HEADING = lazy_pattern(r"^(?:#+\s|第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、.{0,30}$)")
+_LOST_QUOTES = lazy_pattern(r"^[\s“”‘’\"']+$")
+_CAPTION_YEAR = lazy_pattern(r"^\s*[（(]\s*(?:19|20)\d{2}\s*年度?\s*[)）]\s*$")
+_YEAR = lazy_pattern(r"((?:19|20)\d{2})\s*年")
 #: A line that prints this many numbers right under a table title is the
 #: table itself, collapsed onto one line by the exporter.
 _COLLAPSED_NUMBERS = 8
@@ -44,7 +43,7 @@ _MAX_NOTE_GAP = 2
 _RUNNING_HEAD_PAGES = 3
 
 #: A page number as printed at the foot or head of a page: "3", "- 3 -", "第 3 页", "第3页 共50页", "3/50".
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy_pattern(
     r"^\s*(?:[-—－]\s*)?(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?(?:\s*[-—－])?\s*$"
 )
 
@@ -380,7 +379,7 @@ class _Reader:
         )
 
 
-_DIGIT = re.compile(r"[0-9０-９]")
+_DIGIT = lazy_pattern(r"[0-9０-９]")
 
 
 def _nothing_to_check(source: Source) -> Diagnostic:

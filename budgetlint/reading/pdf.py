@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import traceback
 
 import attrs
 
+from ..lazy import lazy_pattern
 from ..model import Source, page_mark
 from .captions import META_WORDS
 from .source import NotText
@@ -39,10 +39,10 @@ _TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _MARGIN = 12.0
 #: How far two ruling lines may stand apart and still be one edge (points).
 _EDGE = 1.5
-_CELL_BREAK = re.compile(r"\s*\n\s*")
-_CAPTION_BREAK = re.compile(rf"\s*\n\s*(?={META_WORDS})")
-_MEANINGFUL = re.compile(r"[0-9\u4e00-\u9fffA-Za-z]")
-_INNER_BLANKS = re.compile(r"[\t\r\f\v]+")
+_CELL_BREAK = lazy_pattern(r"\s*\n\s*")
+_CAPTION_BREAK = lazy_pattern(rf"\s*\n\s*(?={META_WORDS})")
+_MEANINGFUL = lazy_pattern(r"[0-9\u4e00-\u9fffA-Za-z]")
+_INNER_BLANKS = lazy_pattern(r"[\t\r\f\v]+")
 
 
 def is_pdf(data: bytes) -> bool:

@@ -9,8 +9,8 @@ act on instead of being decoded into garbage.
 from __future__ import annotations
 
 import os
-import re
 
+from ..lazy import lazy_pattern
 from ..model import Source
 
 __all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "NotText", "Source", "decode", "read_bytes", "read_file", "read_limited"]
@@ -39,7 +39,7 @@ _MAGIC = (
 )
 
 # Control characters that never occur in a real disclosure text.
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_CONTROL = lazy_pattern(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def too_large(size: int, pdf: bool, whole: bool = True) -> NotText | None:

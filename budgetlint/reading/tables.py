@@ -18,6 +18,7 @@ import attrs
 from ..figures import EMPTY_MARKS, parse_number
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, PERFORMANCE, recognise
+from ..lazy import lazy_pattern
 from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
 from ..text import clean, key, squeeze
 from .breakdowns import breakdowns
@@ -28,10 +29,10 @@ from .problems import problem
 
 __all__ = ["PhysicalTable", "build_tables", "printed_row"]
 
-_UNIT_IN_HEADER = re.compile(r"[（(]\s*(万元|元)\s*[)）]")
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_RULE_ROW = re.compile(r"^[-:|=\s]+$")
-_DIGITS_AND_SPACES = re.compile(r"[\d ]+")
+_UNIT_IN_HEADER = lazy_pattern(r"[（(]\s*(万元|元)\s*[)）]")
+_YEAR = lazy_pattern(r"((?:19|20)\d{2})\s*年")
+_RULE_ROW = lazy_pattern(r"^[-:|=\s]+$")
+_DIGITS_AND_SPACES = lazy_pattern(r"[\d ]+")
 _LANCI_WORDS = frozenset({"栏次", "栏", "次", "类", "款", "项", "行次", ""})
 _LABEL_WORDS = frozenset({"项目", "项", "目", "类", "款", "栏次", "栏", "次", "编码", "名称", "功能分类", "序号"})
 _BUDGET_WORDS = ("预算数", "执行数", "执行率", "得分", "分值", "全年预算数", "年初预算数", "全年执行数")
@@ -257,7 +258,7 @@ class _Group(NamedTuple):
     ranges: tuple[tuple[int, int], ...]
 
 
-_CLASSIFIED_LABEL = re.compile(r"科目\(按[^()]*\)$")
+_CLASSIFIED_LABEL = lazy_pattern(r"科目\(按[^()]*\)$")
 
 
 def _starts_group(text: str) -> bool:
@@ -408,7 +409,7 @@ def _all_figures(data: list[_Row], column: int) -> bool:
     return bool(texts) and all(map(_is_figure, texts))
 
 
-_CODE_PART = re.compile(r"\d{1,7}")
+_CODE_PART = lazy_pattern(r"\d{1,7}")
 _LEVEL_WORDS = frozenset({"类", "款", "项"})
 
 
@@ -511,7 +512,7 @@ def _column_numbers(split: _Split, path: str) -> Iterator[Diagnostic]:
             yield problem("BL003", path, span, ((previous, f"前一栏的栏次 {a}"),), what=what)
 
 
-_FUSED = re.compile(r"\d+\.\d+\.\d+")
+_FUSED = lazy_pattern(r"\d+\.\d+\.\d+")
 
 
 def _fused_figures(rows: list[_Row], path: str) -> Iterator[Diagnostic]:

@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from ..lazy import lazy_pattern
 from ..model import Figure, Row, Table
 from ..places import Place
 from ..text import unspaced
@@ -42,10 +43,10 @@ class Funding:
     complete: bool = True
 
 
-_TOTAL = re.compile(r"^(实施期|年度|项目)?(财政)?资金(申请)?总额[：:]?$")
-_PART = re.compile(r"^(其中[：:]?)?(当年)?(财政拨款|财政资金|上年结转(资金)?|其他资金)[：:]?$")
+_TOTAL = lazy_pattern(r"^(实施期|年度|项目)?(财政)?资金(申请)?总额[：:]?$")
+_PART = lazy_pattern(r"^(其中[：:]?)?(当年)?(财政拨款|财政资金|上年结转(资金)?|其他资金)[：:]?$")
 #: A row that names money the patterns do not know ("单位自筹", "中央补助资金").
-_MONEY = re.compile(r"资金|拨款|自筹|结转|补助|收入|经费")
+_MONEY = lazy_pattern(r"资金|拨款|自筹|结转|补助|收入|经费")
 
 
 def _kind(name: str) -> str:

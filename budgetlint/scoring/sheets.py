@@ -19,6 +19,7 @@ import attrs
 
 from ..arithmetic import Interval
 from ..figures import find_numbers
+from ..lazy import lazy_pattern
 from ..model import Cell, Figure, Row, Table
 from ..places import Place
 from ..text import unspaced
@@ -28,12 +29,12 @@ from .weights import Weight, read_weights
 __all__ = ["Execution", "Indicator", "Sheet", "read_listing", "read_sheet", "read_summary"]
 
 #: The funds a budget line of a sheet names.
-_FUND_LINE = re.compile(r"资金总额|支出总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
-_INDICATOR_HEADER = re.compile(r"一级\s*指标")
-_TOTAL = re.compile(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
-BARE_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)?\s*$")
+_FUND_LINE = lazy_pattern(r"资金总额|支出总额|当年财政拨款|财政资金|上年结转|其他资金|财政拨款")
+_INDICATOR_HEADER = lazy_pattern(r"一级\s*指标")
+_TOTAL = lazy_pattern(r"^总\s*分$|^自评总?得分$|^合\s*计\s*得\s*分$")
+BARE_NUMBER = lazy_pattern(r"^\s*\d+(?:\.\d+)?\s*$")
 #: "得分 (20分*执行率)": the points the budget execution is worth.
-_EXECUTION_POINTS = re.compile(
+_EXECUTION_POINTS = lazy_pattern(
     r"(\d+)\s*分\s*[*×xX]\s*执行率|预算执行[^（(]*(?:[（(][^）)]*[)）])*\s*[（(]\s*(\d+)\s*分"
 )
 
@@ -113,8 +114,8 @@ class Sheet:
 
 
 #: "190.27（追减21.05，结转5.04）": a budget and the changes made to it in the year.
-_ADJUSTED = re.compile(r"^\s*[\d,]+(?:\.\d+)?\s*[（(]([^)）]*)[)）]\s*$")
-_CHANGE = re.compile(r"(追减|调减|追加|调增)\s*([\d,]+(?:\.\d+)?)")
+_ADJUSTED = lazy_pattern(r"^\s*[\d,]+(?:\.\d+)?\s*[（(]([^)）]*)[)）]\s*$")
+_CHANGE = lazy_pattern(r"(追减|调减|追加|调增)\s*([\d,]+(?:\.\d+)?)")
 
 
 def _budget_cell(cell: Cell | None) -> tuple[Figure | None, Decimal]:
@@ -310,7 +311,7 @@ def _money_lines(table: Table, executions: list, columns: list, lines_unread: bo
 
 
 #: A row that only names a level of indicators ("产出指标", "社会效益|指标").
-_LEVEL_ONLY = re.compile(r"^[\u4e00-\u9fff]{0,8}指标$")
+_LEVEL_ONLY = lazy_pattern(r"^[\u4e00-\u9fff]{0,8}指标$")
 
 
 def _sichuan_indicator(table: Table, row: Row, indicators: list, unread: list[str]) -> None:
@@ -329,7 +330,7 @@ def _sichuan_indicator(table: Table, row: Row, indicators: list, unread: list[st
         unread.append(f"第 {row.line} 行的指标没有读出分值和得分")
 
 
-_SUMMARY_TOTAL = re.compile(r"^(?:综合绩效|合计|总分|综合得分)$")
+_SUMMARY_TOTAL = lazy_pattern(r"^(?:综合绩效|合计|总分|综合得分)$")
 
 
 def read_summary(table: Table) -> Sheet | None:
@@ -369,8 +370,8 @@ def read_summary(table: Table) -> Sheet | None:
     return Sheet(table, None, (), tuple(indicators), total, None, "汇总", total_points, tuple(unread))
 
 
-_LISTED_BUDGET = re.compile(r"^(预算批复|预算到位|预算数|全年预算数?|调整预算数?|年初预算数?)$")
-_LISTED_SPENT = re.compile(r"^(实际执行|执行数|实际支出|支出数|全年执行数)$")
+_LISTED_BUDGET = lazy_pattern(r"^(预算批复|预算到位|预算数|全年预算数?|调整预算数?|年初预算数?)$")
+_LISTED_SPENT = lazy_pattern(r"^(实际执行|执行数|实际支出|支出数|全年执行数)$")
 
 
 def read_listing(table: Table) -> Sheet | None:

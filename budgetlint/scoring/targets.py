@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ..lazy import lazy_pattern
 from ..model import Table
 from ..places import Place
 from ..text import unspaced
@@ -21,11 +22,11 @@ from .weights import Weight, number_span
 
 __all__ = ["read_target"]
 
-_HEADER = re.compile(r"^(一级指标|指标名称)$")
-_WEIGHT_COLUMN = re.compile(r"分值|权重")
-_DECLARED = re.compile(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
-_SUBTOTAL = re.compile(r"^(合计|小计|总计|合\s*计)[：:]?$")
-_EXECUTION = re.compile(r"执行率分值\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
+_HEADER = lazy_pattern(r"^(一级指标|指标名称)$")
+_WEIGHT_COLUMN = lazy_pattern(r"分值|权重")
+_DECLARED = lazy_pattern(r"[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
+_SUBTOTAL = lazy_pattern(r"^(合计|小计|总计|合\s*计)[：:]?$")
+_EXECUTION = lazy_pattern(r"执行率分值\s*[（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
 
 
 def _declared(table: Table, row, index: int) -> Weight | None:

@@ -13,11 +13,11 @@ sum is only compared when every part of it prints its weight.
 from __future__ import annotations
 
 import itertools
-import re
 from decimal import Decimal
 
 import attrs
 
+from ..lazy import lazy_pattern
 from ..model import Row, Span
 from ..text import unspaced
 
@@ -43,17 +43,17 @@ class Weight:
     percent: bool = False
 
 
-_WEIGHTED = re.compile(r"^(?P<name>[\u4e00-\u9fff\d：:]{2,16}?)[：:]?[（(](?P<points>\d+(?:\.\d+)?)分[)）]$")
-_FIRST = re.compile(r"^(产出|效益)(指标)?$")
-_EITHER = re.compile(r"^(成本|满意度)(指标)?$")
-_SECOND = re.compile(
+_WEIGHTED = lazy_pattern(r"^(?P<name>[\u4e00-\u9fff\d：:]{2,16}?)[：:]?[（(](?P<points>\d+(?:\.\d+)?)分[)）]$")
+_FIRST = lazy_pattern(r"^(产出|效益)(指标)?$")
+_EITHER = lazy_pattern(r"^(成本|满意度)(指标)?$")
+_SECOND = lazy_pattern(
     r"^(数量|质量|时效|经济成本|社会成本|生态环境成本|经济效益|社会效益|生态效益|可持续影响|可持续性|可持续"
     r"|服务对象满意度)(指标)?$"
 )
-_HINT = re.compile(r"指\s*标|目\s*标|分|效益|影响|满意|数量|质量|时效|成本")
-_TARGET = re.compile(r"^(年度)?(绩效)?目标\d*[：:]?\d*$")
+_HINT = lazy_pattern(r"指\s*标|目\s*标|分|效益|影响|满意|数量|质量|时效|成本")
+_TARGET = lazy_pattern(r"^(年度)?(绩效)?目标\d*[：:]?\d*$")
 #: Weighted cells that are not indicator labels ("预算执行情况 (20分)", "得分 (20分)").
-_NOT_A_LABEL = re.compile(r"预算|执行|得分|分值|总分|合计|权重")
+_NOT_A_LABEL = lazy_pattern(r"预算|执行|得分|分值|总分|合计|权重")
 
 
 def _level(name: str) -> tuple[int, bool] | None:
