@@ -162,7 +162,7 @@ def test_rules_and_rule_commands(capsys):
 @pytest.fixture
 def plugin(monkeypatch):
     entry = metadata.EntryPoint(name="xy", value="plugin_rules:RULES", group=engine.ENTRY_POINT_GROUP)
-    monkeypatch.setattr(engine.metadata, "entry_points", lambda group: [entry] if group == entry.group else [])
+    monkeypatch.setattr(engine, "plugin_entry_points", lambda: [entry])
     engine.load_rules.cache_clear()
     yield
     engine.load_rules.cache_clear()
@@ -178,9 +178,29 @@ def test_plugins_arrive_through_entry_points_and_a_crash_stays_contained(plugin)
     assert "运行出错" in crash.message and "boom" in crash.message
 
 
+def test_an_installed_distribution_brings_its_rules_through_its_entry_points(tmp_path, monkeypatch):
+    """As pip installs a plug-in: a dist-info folder on the path whose entry_points.txt
+    names the group; other distributions' entry points are not the engine's."""
+    info = tmp_path / "xy_rules-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: xy-rules\nVersion: 1.0\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[budgetlint.rules]\nxy = plugin_rules:RULES\n", encoding="utf-8")
+    other = tmp_path / "other-2.0.dist-info"
+    other.mkdir()
+    (other / "entry_points.txt").write_text("[console_scripts]\nother = other:main\n", encoding="utf-8")
+    assert [entry.value for entry in engine.plugin_entry_points()] == []
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert [entry.value for entry in engine.plugin_entry_points()] == ["plugin_rules:RULES"]
+    engine.load_rules.cache_clear()
+    try:
+        assert [r.code for r in engine.load_rules()][-2:] == ["XY001", "XY002"]
+    finally:
+        engine.load_rules.cache_clear()
+
+
 def _only_entry_point(monkeypatch, value: str) -> None:
     entry = metadata.EntryPoint(name="pack", value=value, group=engine.ENTRY_POINT_GROUP)
-    monkeypatch.setattr(engine.metadata, "entry_points", lambda group: [entry])
+    monkeypatch.setattr(engine, "plugin_entry_points", lambda: [entry])
     engine.load_rules.cache_clear()
 
 
