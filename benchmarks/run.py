@@ -256,10 +256,8 @@ def main() -> None:
             by_count(python, work)
     widths = [max(len(r[i]) for r in ROWS + [("measure", "ours", "floor", "ratio", "goal", "met")]) for i in range(6)]
     header = ("measure", "ours", "floor", "ratio", "goal", "met")
-    print(
-        f"budgetlint {subprocess.run(['git', '-C', str(ROOT), 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True).stdout.strip()}, "
-        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"
-    )
+    revision = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    print(f"budgetlint {revision.stdout.strip()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     print(" | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     print("-|-".join("-" * w for w in widths))
     for r in ROWS:
