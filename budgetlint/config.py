@@ -28,11 +28,6 @@ from pathlib import Path
 
 import attrs
 
-try:
-    import tomllib
-except ModuleNotFoundError:  # Python 3.10
-    import tomli as tomllib
-
 __all__ = [
     "LANGUAGES",
     "PROFILE_NAMES",
@@ -94,6 +89,15 @@ class Config:
     language: str = "zh"
 
 
+def _toml():
+    """tomllib, loaded only when there is a configuration to read (7 ms of a start)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+    return tomllib
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest budgetlint.toml, or pyproject.toml with [tool.budgetlint], from ``start`` up."""
     for folder in [start, *start.parents]:
@@ -106,6 +110,9 @@ def find_config(start: Path) -> Path | None:
                 text = project.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 continue
+            if "budgetlint" not in text:
+                continue  # another tool's file: not read as TOML at all
+            tomllib = _toml()
             try:
                 tool = tomllib.loads(text).get("tool")
             except tomllib.TOMLDecodeError:
@@ -129,6 +136,7 @@ def _strings(table: dict, name: str, path: Path) -> tuple[str, ...]:
 
 def load_config(path: Path) -> Config:
     """Read a configuration file; raises :class:`ConfigError` naming the file."""
+    tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:

@@ -22,6 +22,7 @@ from types import ModuleType
 
 import attrs
 
+from .collection import fewer_collections
 from .findings import Diagnostic, Finding, Message, Related, Severity, say
 from .model import Document, Source, Span
 
@@ -266,7 +267,11 @@ def lint_document(
     if language not in LANGUAGES:
         raise ValueError(f"未知的语言 {language!r}（可用：{'、'.join(LANGUAGES)}）")
     rules = load_rules() if rules is None else rules
-    context = Context(document, slack, rules, scoring)
+    with fewer_collections():
+        return _lint(document, rules, Context(document, slack, rules, scoring), language)
+
+
+def _lint(document: Document, rules: Sequence[Rule], context: Context, language: str) -> list[Diagnostic]:
     diagnostics = []
     for item in rules:
         try:

@@ -14,6 +14,7 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
+from pathlib import Path
 
 import attrs
 
@@ -218,7 +219,11 @@ def load_pack(path) -> tuple[PackRule, ...]:
 
 def builtin_packs() -> list[tuple[str, str]]:
     """The packs shipped in ``budgetlint.rules``: (name, text)."""
-    folder = resources.files("budgetlint.rules")
+    import budgetlint.rules
+
+    folder = Path(budgetlint.rules.__file__).parent  # a folder on disk, as pip installs it
+    if not folder.is_dir():  # a zip import: through importlib.resources (and its zipfile) instead
+        folder = resources.files("budgetlint.rules")
     return sorted(
         (entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir() if entry.name.endswith(".rules")
     )

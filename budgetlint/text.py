@@ -8,7 +8,6 @@ original text, so nothing here is used to compute a location.
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 
@@ -41,6 +40,8 @@ def strip_markup(text: str) -> str:
         text = _CHECKBOX.sub("□", text)
         text = _TAG.sub("", text)
     if "&" in text:
+        import html  # rare: loaded only for a document that has entities
+
         text = html.unescape(text)
     if "*" in text or "__" in text:
         text = _EMPHASIS.sub("", text)

@@ -509,6 +509,8 @@ class _Subjects:
         self.sentences = sentences  # the sentences read so far, the one being read last
         self.read = 0
         self.seen: list[tuple[str, Sentence, int]] = []
+        # per whole asked for: how far ``seen`` was searched, the last amount found, their values
+        self.found: dict[str, tuple[int, tuple[Sentence, int] | None, set]] = {}
 
     def find(self, base: str) -> tuple[Sentence, int] | None | str:
         if len(base) < 2:
@@ -518,11 +520,17 @@ class _Subjects:
             for position in _levels(sentence, 0, len(sentence.marked)):
                 self.seen.append((subject_key(_subject(sentence, position)), sentence, position))
         self.read = max(self.read, earlier)
-        found = [(s, p) for subject, s, p in self.seen if subject and subject.endswith(base)]
-        values = {s.token_at(p).in_wan for s, p in found}
+        # Only what was read since this whole was last asked for is searched (a long
+        # document asks for the same wholes again and again).
+        searched, last, values = self.found.get(base, (0, None, set()))
+        for subject, sentence, position in self.seen[searched:]:
+            if subject and subject.endswith(base):
+                last = (sentence, position)
+                values.add(sentence.token_at(position).in_wan)
+        self.found[base] = (len(self.seen), last, values)
         if len(values) > 1:
             return "ambiguous"
-        return found[-1] if found else None
+        return last
 
 
 def _shares(sentence: Sentence, subjects: _Subjects, previous: Sentence | None, items: list) -> Iterable[Share]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..collection import fewer_collections
 from ..figures import find_numbers, parse_number
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, recognise
@@ -22,7 +23,7 @@ from .captions import Meta, caption_of, locate_department, meta_of, title_of
 from .contents import read_contents
 from .grid import Grid, RawRow
 from .problems import problem
-from .source import NotText, read_bytes, read_limited, too_large
+from .source import NotText, is_pdf, read_bytes, read_limited, too_large
 from .tables import PhysicalTable, build_tables, printed_row
 
 __all__ = ["read_bytes_document", "read_document", "read_path", "read_source", "read_text"]
@@ -392,7 +393,8 @@ def _nothing_to_check(source: Source) -> Diagnostic:
 
 def read_document(source: Source) -> Document:
     """Lay out a decoded source into a :class:`Document`. Never raises on content."""
-    return _Reader(source).read()
+    with fewer_collections():
+        return _Reader(source).read()
 
 
 def read_text(text: str, path: str = "<text>") -> Document:
@@ -402,9 +404,9 @@ def read_text(text: str, path: str = "<text>") -> Document:
 def read_source(data: bytes, path: str = "<bytes>") -> Source:
     """The text of a file's bytes: a PDF's text layer as budgetlint renders it,
     or decoded text; raises :class:`~budgetlint.reading.source.NotText` otherwise."""
-    from .pdf import is_pdf, read_pdf
-
     if is_pdf(data):
+        from .pdf import read_pdf  # pdfplumber and the PDF reader load only for a PDF
+
         refusal = too_large(len(data), pdf=True)
         if refusal:
             raise refusal

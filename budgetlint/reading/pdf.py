@@ -24,7 +24,7 @@ import attrs
 from ..lazy import lazy_pattern
 from ..model import Source, page_mark
 from .captions import META_WORDS
-from .source import NotText
+from .source import NotText, is_pdf
 
 __all__ = ["UnreadablePdf", "is_pdf", "read_pdf"]
 
@@ -43,10 +43,6 @@ _CELL_BREAK = lazy_pattern(r"\s*\n\s*")
 _CAPTION_BREAK = lazy_pattern(rf"\s*\n\s*(?={META_WORDS})")
 _MEANINGFUL = lazy_pattern(r"[0-9\u4e00-\u9fffA-Za-z]")
 _INNER_BLANKS = lazy_pattern(r"[\t\r\f\v]+")
-
-
-def is_pdf(data: bytes) -> bool:
-    return b"%PDF-" in data[:1024]
 
 
 def _cell_text(text: str | None) -> str:

@@ -13,7 +13,17 @@ import os
 from ..lazy import lazy_pattern
 from ..model import Source
 
-__all__ = ["MAX_PDF_BYTES", "MAX_TEXT_BYTES", "NotText", "Source", "decode", "read_bytes", "read_file", "read_limited"]
+__all__ = [
+    "MAX_PDF_BYTES",
+    "MAX_TEXT_BYTES",
+    "NotText",
+    "Source",
+    "decode",
+    "is_pdf",
+    "read_bytes",
+    "read_file",
+    "read_limited",
+]
 
 #: The largest text a disclosure can be: a whole province's budget book exported
 #: as text is a few MB, and reading takes about 16 bytes of memory per byte of
@@ -42,6 +52,11 @@ _MAGIC = (
 _CONTROL = lazy_pattern(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+def is_pdf(data: bytes) -> bool:
+    """Is ``data`` a PDF (its header within the first kilobyte, as readers accept it)?"""
+    return b"%PDF-" in data[:1024]
+
+
 def too_large(size: int, pdf: bool, whole: bool = True) -> NotText | None:
     """The refusal of an input of ``size`` bytes (at least, unless ``whole``), if it is
     larger than any disclosure."""
@@ -57,7 +72,7 @@ def read_limited(handle) -> bytes:
     """All of a binary stream, or :class:`NotText` once it is larger than a PDF or a
     text may be (by its first bytes); a regular file's size is checked before reading."""
     head = handle.read(1024)
-    pdf = b"%PDF-" in head
+    pdf = is_pdf(head)
     limit = MAX_PDF_BYTES if pdf else MAX_TEXT_BYTES
     try:
         size = os.fstat(handle.fileno()).st_size
