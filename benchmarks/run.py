@@ -146,23 +146,38 @@ def cold(python: str, document: Path, repeat: int) -> None:
     )
 
 
+def _retyped(text: str, digit: str) -> str:
+    """``text`` with the last digit of a figure in its middle table retyped."""
+    from budgetlint import read_text
+
+    tables = [t for t in read_text(text).tables if any(c and c.figure for r in t.rows for c in r.cells)]
+    figures = [c.figure.span for r in tables[len(tables) // 2].rows for c in r.cells if c and c.figure]
+    span = figures[len(figures) // 2]
+    lines = text.split("\n")
+    line = lines[span.line - 1]
+    lines[span.line - 1] = line[: span.end_column - 2] + digit + line[span.end_column - 1 :]
+    return "\n".join(lines)
+
+
 def relint(repeat: int) -> None:
-    """An edit to an open seed in the language server: the document read again,
-    linted with its configuration, its findings made LSP diagnostics."""
+    """An edit to an open seed in the language server: the document read again (with
+    the tables of its last reading), linted with its configuration, its findings
+    made LSP diagnostics. Two edits of one figure alternate, so that every run
+    reads an edited table."""
     from budgetlint.lsp import lsp_diagnostic
     from budgetlint.server import lint_source
 
     for name in ("000_hanyang_2020_final.txt", "002_yuhua_2020_selfeval.txt"):
         text = (EXAMPLES / name).read_text(encoding="utf-8")
-        edited = text.replace("1,224.48", "1,224.49", 1) if "1,224.48" in text else text + "\n"
+        edits = [_retyped(text, digit) for digit in "19"]
         uri = (EXAMPLES / name).as_uri()
 
-        def lint(source=edited, uri=uri):
+        def lint(source, uri=uri):
             found, _problem, _read = lint_source(source, uri)
             [lsp_diagnostic(d, None) for d in found]
 
-        lint()
-        (ours,) = fastest([lint], repeat)
+        lint(text)
+        ours = min(fastest([lambda edit=edit: lint(edit) for edit in edits], repeat))
         row(f"server re-lint {name[:28]}", ms(ours), "-", "-", "< 30 ms", ours < 0.03)
 
 

@@ -120,6 +120,11 @@ def _pack_relations(document, rules, table, row, index: int, stated: frozenset):
             yield f"{item.code} {statement}：{describe(left)} {left.shown} = {terms}", holds
 
 
+#: Per open document, the tables of its last reading (see read_document): an edit
+#: rebuilds only the tables it touched.
+_READINGS: dict[str, dict] = {}
+
+
 def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
     """The findings of an open document's text, as budgetlint's Diagnostics (with the
     per-file ignores and severities of its configuration), a configuration problem,
@@ -130,7 +135,7 @@ def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
 
     path = _path(uri)
     rules, config, problem = _options(path)
-    document = read_text(text, path)
+    document = read_text(text, path, _READINGS.setdefault(uri, {}))
     found = lint_document(document, rules, config.slack, config.scoring, config.language)
     return configured(found, path, config), problem, (document, rules)
 
@@ -250,6 +255,7 @@ def serve() -> None:
             pending.pop(params.text_document.uri).cancel()
         found.pop(params.text_document.uri, None)
         documents.pop(params.text_document.uri, None)
+        _READINGS.pop(params.text_document.uri, None)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )

@@ -176,3 +176,26 @@ async def test_hover_on_an_amount_of_the_text_shows_the_cell_it_is_tied_to(clien
         )
         assert "文字（第 375 行）说「社会保障和就业支出(类)」9万元" in hover.contents.value
         assert "1栏 9.00 —— 成立" in hover.contents.value
+
+
+def test_reading_again_after_an_edit_rebuilds_only_the_tables_it_touched():
+    """What the server does on every edit: the document read with the tables of its
+    last reading is the document read afresh, and an edit in place keeps every
+    other table as it was built."""
+    import budgetlint
+    from budgetlint.reading.layout import read_text
+
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    earlier: dict = {}
+    first = read_text(text, "000.txt", earlier)
+    assert first == budgetlint.read_text(text, "000.txt") and earlier
+    retyped = text.replace("1,217.45", "1,217.46", 1)
+    second = read_text(retyped, "000.txt", earlier)
+    assert second == budgetlint.read_text(retyped, "000.txt")
+    changed = [i for i, (a, b) in enumerate(zip(first.tables, second.tables, strict=True)) if a is not b]
+    # One printed table rebuilt (收支总表: its 收入 and 支出 sides), every other one kept.
+    assert len({second.tables[i].block for i in changed}) == 1 and len(changed) < len(first.tables) - 10
+    assert any(first.tables[i] != second.tables[i] for i in changed)
+    shifted = "一行新的说明\n" + retyped
+    assert read_text(shifted, "000.txt", earlier) == budgetlint.read_text(shifted, "000.txt")
+    assert budgetlint.lint_document(read_text(retyped, "000.txt", earlier)) == budgetlint.lint_text(retyped, "000.txt")

@@ -207,8 +207,9 @@ def _same_title(title: str, other: str | None) -> bool:
 
 
 class _Reader:
-    def __init__(self, source: Source) -> None:
+    def __init__(self, source: Source, earlier: dict | None = None) -> None:
         self.source = source
+        self.earlier = earlier
         self.physical: list[PhysicalTable] = []
         self.problems: list[Diagnostic] = []
         self.unread: list[tuple[int, str]] = []
@@ -360,10 +361,20 @@ class _Reader:
         year_match = _YEAR.search("\n".join(self.source.lines[:30]))
         year = int(year_match[1]) if year_match else None
         tables = []
+        built: dict = {}
         for block, physical in enumerate(self.physical):
-            logical, problems = build_tables(physical, block, self.source.path, year)
+            printed = _printed(physical, block, self.source.path, year) if self.earlier is not None else None
+            found = self.earlier.get(printed) if printed is not None else None
+            if found is None:
+                found = build_tables(physical, block, self.source.path, year)
+            if printed is not None:
+                built[printed] = found
+            logical, problems = found
             self.problems.extend(problems)
             tables.extend(logical)
+        if self.earlier is not None:
+            self.earlier.clear()
+            self.earlier.update(built)  # only this reading's tables: memory stays one reading's
         if not tables and not any(_DIGIT.search(line) for line in self.source.lines):
             self.problems.append(_nothing_to_check(self.source))
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
@@ -391,14 +402,36 @@ def _nothing_to_check(source: Source) -> Diagnostic:
     return problem("BL005", source.path, Span(1, 1, 1, 1), what=what, what_en=what_en)
 
 
-def read_document(source: Source) -> Document:
-    """Lay out a decoded source into a :class:`Document`. Never raises on content."""
+def _printed(physical: PhysicalTable, block: int, path: str, year: int | None) -> tuple:
+    """All a printed table's reading depends on, as a key (taken before reading it,
+    which takes the facts printed inside the grid into its caption)."""
+    meta = physical.meta
+    return (
+        block,
+        path,
+        year,
+        physical.first_line,
+        (meta.title, meta.title_line, meta.department, meta.unit, meta.marker, meta.department_span),
+        tuple(
+            (tuple(r.texts), tuple(r.lines), tuple(r.starts), tuple(r.end_lines), tuple(r.ends)) for r in physical.rows
+        ),
+        tuple(physical.footnote),
+    )
+
+
+def read_document(source: Source, earlier: dict | None = None) -> Document:
+    """Lay out a decoded source into a :class:`Document`. Never raises on content.
+
+    ``earlier`` (a dict, empty at first) keeps the tables of the last reading of the
+    same file by what each printed table holds, so that reading it again after an
+    edit rebuilds only the tables the edit touched (the language server keeps one
+    per open document); it then holds this reading's."""
     with fewer_collections():
-        return _Reader(source).read()
+        return _Reader(source, earlier).read()
 
 
-def read_text(text: str, path: str = "<text>") -> Document:
-    return read_document(Source.from_text(text, path=path))
+def read_text(text: str, path: str = "<text>", earlier: dict | None = None) -> Document:
+    return read_document(Source.from_text(text, path=path), earlier)
 
 
 def read_source(data: bytes, path: str = "<bytes>") -> Source:
