@@ -95,8 +95,11 @@ def _walk(folder: Path, config) -> tuple[list[Path], list[str]]:
     def refused(error: OSError) -> None:
         unreadable.append(f"{error.filename}：无法读取目录（{error.strerror or error}）")
 
-    for root, folders, names in os.walk(folder, onerror=refused):
-        folders[:] = [name for name in folders if not name.startswith(".")]
+    for root, folders, names in os.walk(folder, onerror=refused, followlinks=True):
+        if _loops(Path(root), folder):
+            folders[:] = []  # a link back up the tree: its files are listed already
+            continue
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
         for name in names:
             path = Path(root, name)
             if not _wanted(path, folder, config):
@@ -106,6 +109,12 @@ def _walk(folder: Path, config) -> tuple[list[Path], list[str]]:
             elif path.is_symlink() and not path.exists():
                 unreadable.append(f"{path}：无法读取（链接指向的文件不存在）")
     return sorted(found), unreadable
+
+
+def _loops(path: Path, top: Path) -> bool:
+    """Is ``path`` (below ``top``) one of its own ancestors, reached again through a link?"""
+    real = os.path.realpath(path)
+    return any(os.path.realpath(parent) == real for parent in path.parents if parent.is_relative_to(top))
 
 
 def _wanted(found: Path, folder: Path, config) -> bool:

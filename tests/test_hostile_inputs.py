@@ -293,3 +293,15 @@ def test_the_library_raises_only_not_text_for_what_it_cannot_read(tmp_path):
         budgetlint.lint_file(tmp_path / "notes.pdf")
     with pytest.raises(NotText, match="文件过大"):
         budgetlint.read_bytes(b"1" * (MAX_TEXT_BYTES + 1))
+
+
+def test_a_directory_that_links_back_to_itself_is_walked_once(tmp_path, capsys):
+    """Linked folders are followed, as before; a link up the tree ends the walk there."""
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.txt").write_bytes(SEEDS["002"].read_bytes())
+    (folder / "sub" / "up").symlink_to(folder)
+    (folder / "alias").symlink_to(folder / "sub")
+    assert main([str(folder), "--format", "text"]) == 1
+    names = {line.split(":")[0] for line in capsys.readouterr().out.splitlines()}
+    assert names == {str(folder / "alias" / "a.txt"), str(folder / "sub" / "a.txt")}
