@@ -168,10 +168,10 @@ def _run_pack_rule(item, context: Context):
 
 
 def _packs(packs: Sequence[str]) -> list[tuple[str, list[Rule]]]:
-    from .packs import PackError, builtin_packs, load_pack, parse_pack
+    from .packs import PackError, builtin_packs, builtin_rules, load_pack
 
     try:
-        found = [(f"规则包 {name}", parse_pack(text, name)) for name, text in builtin_packs()]
+        found = [(f"规则包 {name}", builtin_rules(name, text)) for name, text in builtin_packs()]
         found += [(f"规则包 {path}", load_pack(path)) for path in packs]
     except PackError as error:
         raise RuleError(str(error)) from None

@@ -9,12 +9,15 @@ one formula parses to the same AST. The grammar is ``grammars/footnote.lark``.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 import attrs
 
-from .grammars.parsers import Lark, Token, Tree, UnexpectedInput, footnote_parser
 from .lazy import lazy_pattern
 from .model import Footnote, Span
+
+if TYPE_CHECKING:  # the generated parsers load when a formula is first read
+    from .grammars.parsers import Lark, Token, Tree, UnexpectedInput
 
 __all__ = [
     "COLUMN",
@@ -88,6 +91,8 @@ class Formula:
 @functools.cache
 def _parser() -> Lark:
     """The parser of ``grammars/footnote.lark``, generated once (grammars/generate.py)."""
+    from .grammars.parsers import footnote_parser
+
     return footnote_parser()
 
 
@@ -119,14 +124,14 @@ def formula_from_tree(tree: Tree) -> Formula:
     units: list[Token] = []
     if expression.data.endswith("grouped"):  # "footnote__grouped" when imported by the pack grammar
         terms_tree, *rest = expression.children
-        operands = [_operand(c) if isinstance(c, Tree) else c for c in terms_tree.children]
+        operands = [_operand(c) if hasattr(c, "children") else c for c in terms_tree.children]
         terms = _terms(operands)
         units.append(rest[0])
         each += rest[1:]
     else:
         operands = []
         for child in expression.children:
-            if isinstance(child, Tree):
+            if hasattr(child, "children"):
                 operand_tree, unit_token, *more = child.children
                 operands.append(_operand(operand_tree))
                 units.append(unit_token)
@@ -165,6 +170,8 @@ def parse_formula(text: str) -> tuple[Formula, ...]:
 
     Raises :class:`FormulaSyntaxError` with the offset of the problem.
     """
+    from .grammars.parsers import UnexpectedInput
+
     try:
         tree = _parser().parse(text, start="formulas")
     except UnexpectedInput as error:
@@ -176,6 +183,8 @@ def parse_formula(text: str) -> tuple[Formula, ...]:
 def _parse_one(text: str) -> Formula:
     """One formula (a pure function of its text: the footnotes of a document repeat
     theirs from table to table, and every rule family reads them)."""
+    from .grammars.parsers import UnexpectedInput
+
     try:
         return formula_from_tree(_parser().parse(text, start="formula"))
     except UnexpectedInput as error:

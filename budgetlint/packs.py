@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -22,14 +23,26 @@ from .arithmetic import Interval, addable, disagreement
 from .findings import Finding, say
 from .footnote_checks import bind, evaluate
 from .formulas import COLUMN, ROW, Formula, FormulaSyntaxError, formula_from_tree, syntax_error
-from .grammars.parsers import Lark, Token, Tree, UnexpectedInput, pack_parser
 from .kinds import KINDS
 from .model import Column, Document, Row, Table
 from .places import Place, describe, row_key
 from .subjects import class_code
 from .text import key
 
-__all__ = ["CellRef", "PackError", "PackRule", "load_pack", "parse_pack", "resolve", "run_pack_rule"]
+if TYPE_CHECKING:  # the generated parsers load when a pack is first read
+    from .grammars.parsers import Lark, Token, Tree
+
+__all__ = [
+    "CellRef",
+    "PackError",
+    "PackRule",
+    "builtin_packs",
+    "builtin_rules",
+    "load_pack",
+    "parse_pack",
+    "resolve",
+    "run_pack_rule",
+]
 
 
 class PackError(ValueError):
@@ -80,6 +93,8 @@ class PackRule:
 @functools.cache
 def _parser() -> Lark:
     """The parser of ``grammars/pack.lark``, generated once (grammars/generate.py)."""
+    from .grammars.parsers import pack_parser
+
     return pack_parser()
 
 
@@ -106,7 +121,7 @@ class _Reader:
         self.lines = text.split("\n")
 
     def error(self, message: str, token: Token | Tree) -> PackError:
-        meta = token.meta if isinstance(token, Tree) else token
+        meta = token.meta if hasattr(token, "children") else token
         return PackError(message, self.path, meta.line, meta.column)
 
     def table(self, tree: Tree) -> TableRef:
@@ -155,7 +170,7 @@ class _Reader:
 
     def rule(self, tree: Tree) -> PackRule:
         code, symbol, *rest = tree.children
-        severity = str(rest.pop(0)) if isinstance(rest[0], Token) and rest[0].type == "SEVERITY" else "error"
+        severity = str(rest.pop(0)) if getattr(rest[0], "type", None) == "SEVERITY" else "error"
         message, check = _string(rest[0]), rest[1]
         relation = self.text[check.meta.start_pos : check.meta.end_pos]
         common = {
@@ -190,6 +205,8 @@ class _Reader:
 
 def parse_pack(text: str, path: str = "<pack>") -> tuple[PackRule, ...]:
     """Read a rule pack; raises :class:`PackError` at the first problem."""
+    from .grammars.parsers import UnexpectedInput
+
     reader = _Reader(text, path)
     try:
         tree = _parser().parse(text)
@@ -215,6 +232,19 @@ def load_pack(path) -> tuple[PackRule, ...]:
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"无法读取规则包（{getattr(error, 'strerror', None) or error}）", str(path), 1, 1) from None
     return parse_pack(text, str(path))
+
+
+def builtin_rules(name: str, text: str) -> tuple[PackRule, ...]:
+    """The rules of built-in pack ``name``: as grammars/generate.py read them, when
+    ``text`` is still the text it read (parsing it takes 22 ms of every start), else
+    parsed now."""
+    try:
+        from budgetlint.rules import compiled_packs
+    except ImportError:  # not generated yet
+        return parse_pack(text, name)
+    if compiled_packs.TEXTS.get(name) == text:
+        return compiled_packs.PACKS[name]
+    return parse_pack(text, name)
 
 
 def builtin_packs() -> list[tuple[str, str]]:

@@ -75,3 +75,19 @@ def test_a_run_does_not_import_lark():
     )
     result = subprocess.run([sys.executable, "-c", code, str(SEEDS["000"])], capture_output=True, text=True, check=True)
     assert result.stdout.split() == ["栏", "False"]
+
+
+def test_the_compiled_built_in_packs_are_the_packs_as_read_now():
+    from budgetlint.rules import compiled_packs
+
+    from budgetlint.packs import builtin_rules, parse_pack
+
+    packs = dict(builtin_packs())
+    assert compiled_packs.TEXTS == packs, "run: python -m budgetlint.grammars.generate"
+    for name, text in packs.items():
+        parsed = parse_pack(text, name)
+        assert repr(compiled_packs.PACKS[name]) == repr(parsed)  # positions included
+        assert builtin_rules(name, text) is compiled_packs.PACKS[name]
+        # A pack edited since it was compiled is read from its text.
+        edited = text.replace("收入决算表本年收入合计应等于各项收入之和", "收入决算表的合计等于各项收入之和")
+        assert builtin_rules(name, edited) != parsed and builtin_rules(name, edited) == parse_pack(edited, name)
