@@ -63,6 +63,7 @@ class Context:
         slack: Decimal = Decimal(0),
         rules: Sequence["Rule"] = (),
         scoring: str | None = None,
+        earlier: dict | None = None,
     ) -> None:
         self.document = document
         self.slack = slack
@@ -70,6 +71,8 @@ class Context:
         #: The scoring profile configured for the 绩效 sheets (None: inferred from them).
         self.scoring = scoring
         self._shared: dict = {}
+        #: What the last lint of the same file worked out (see lint_document).
+        self._earlier = earlier
 
     def shared(self, analysis: Callable[["Context"], object]):
         """``analysis(self)``, worked out once however many rules ask for it: the way a
@@ -92,10 +95,17 @@ class Context:
 
     @functools.cached_property
     def statements(self):
-        """What the running text states about figures (see :mod:`budgetlint.narrative`)."""
+        """What the running text states about figures (see :mod:`budgetlint.narrative`):
+        those of the last lint of the same file when its paragraphs are the same."""
         from .narrative import statements_of
 
-        return statements_of(self.document)
+        earlier, paragraphs = self._earlier, self.document.paragraphs
+        if earlier is not None and earlier.get("paragraphs") == paragraphs:
+            return earlier["statements"]
+        found = statements_of(self.document)
+        if earlier is not None:
+            earlier.update(paragraphs=paragraphs, statements=found)
+        return found
 
     @functools.cached_property
     def ties(self):
@@ -256,9 +266,13 @@ def lint_document(
     slack: Decimal = Decimal(0),
     scoring: str | None = None,
     language: str = "zh",
+    earlier: dict | None = None,
 ) -> list[Diagnostic]:
     """Run ``rules`` (all by default) over ``document``; diagnostics in file order, their
     messages in ``language`` ("zh"; "en" where a rule gives an English template).
+    ``earlier`` (a dict, empty at first) keeps what this lint works out of the running
+    text, for the next lint of the same file: the language server keeps one per open
+    document, so that an edit in a table does not read the text again.
     Raises ValueError for a ``scoring`` profile or a language that does not exist."""
     from .config import LANGUAGES, PROFILE_NAMES
 
@@ -268,7 +282,7 @@ def lint_document(
         raise ValueError(f"未知的语言 {language!r}（可用：{'、'.join(LANGUAGES)}）")
     rules = load_rules() if rules is None else rules
     with fewer_collections():
-        return _lint(document, rules, Context(document, slack, rules, scoring), language)
+        return _lint(document, rules, Context(document, slack, rules, scoring, earlier), language)
 
 
 def _lint(document: Document, rules: Sequence[Rule], context: Context, language: str) -> list[Diagnostic]:

@@ -120,9 +120,10 @@ def _pack_relations(document, rules, table, row, index: int, stated: frozenset):
             yield f"{item.code} {statement}：{describe(left)} {left.shown} = {terms}", holds
 
 
-#: Per open document, the tables of its last reading (see read_document): an edit
-#: rebuilds only the tables it touched.
-_READINGS: dict[str, dict] = {}
+#: Per open document, the tables of its last reading (see read_document) and the
+#: statements of its last lint (see lint_document): an edit rebuilds only the
+#: tables it touched, and reads the running text again only if it touched it.
+_EARLIER: dict[str, tuple[dict, dict]] = {}
 
 
 def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
@@ -135,8 +136,9 @@ def lint_source(text: str, uri: str) -> tuple[list, str | None, object]:
 
     path = _path(uri)
     rules, config, problem = _options(path)
-    document = read_text(text, path, _READINGS.setdefault(uri, {}))
-    found = lint_document(document, rules, config.slack, config.scoring, config.language)
+    tables, analyses = _EARLIER.setdefault(uri, ({}, {}))
+    document = read_text(text, path, tables)
+    found = lint_document(document, rules, config.slack, config.scoring, config.language, analyses)
     return configured(found, path, config), problem, (document, rules)
 
 
@@ -255,7 +257,7 @@ def serve() -> None:
             pending.pop(params.text_document.uri).cancel()
         found.pop(params.text_document.uri, None)
         documents.pop(params.text_document.uri, None)
-        _READINGS.pop(params.text_document.uri, None)
+        _EARLIER.pop(params.text_document.uri, None)
         server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[])
         )

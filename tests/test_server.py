@@ -199,3 +199,28 @@ def test_reading_again_after_an_edit_rebuilds_only_the_tables_it_touched():
     shifted = "一行新的说明\n" + retyped
     assert read_text(shifted, "000.txt", earlier) == budgetlint.read_text(shifted, "000.txt")
     assert budgetlint.lint_document(read_text(retyped, "000.txt", earlier)) == budgetlint.lint_text(retyped, "000.txt")
+
+
+def test_linting_again_after_an_edit_in_a_table_keeps_the_statements_of_the_text():
+    import budgetlint
+    from budgetlint.engine import lint_document
+
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    earlier: dict = {}
+    assert lint_document(budgetlint.read_text(text, "000.txt"), earlier=earlier) == budgetlint.lint_text(
+        text, "000.txt"
+    )
+    statements = earlier["statements"]
+    in_table = text.replace("1,217.45", "1,217.46", 1)
+    assert lint_document(budgetlint.read_text(in_table, "000.txt"), earlier=earlier) == budgetlint.lint_text(
+        in_table, "000.txt"
+    )
+    assert earlier["statements"] is statements
+    line = next(n for n, line in enumerate(text.split("\n")) if "万元" in line and "\t" not in line)
+    lines = text.split("\n")
+    lines[line] = lines[line].replace("万元", "万元。另有说明", 1)
+    in_text = "\n".join(lines)
+    assert lint_document(budgetlint.read_text(in_text, "000.txt"), earlier=earlier) == budgetlint.lint_text(
+        in_text, "000.txt"
+    )
+    assert earlier["statements"] is not statements
