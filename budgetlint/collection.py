@@ -18,19 +18,20 @@ __all__ = ["fewer_collections"]
 #: The youngest generation is collected after this many allocations (default 700).
 _YOUNG = 20_000
 _lock = threading.Lock()
-_depth = 0
+_depth = 0  # how many reads and lints are under way
+_saved = gc.get_threshold()  # the thresholds to restore when the last one ends
 
 
 @contextlib.contextmanager
 def fewer_collections():
     """Raise the collector's first threshold for the duration (nested calls and
     threads share one raise; the last to leave restores the threshold)."""
-    global _depth
+    global _depth, _saved
     with _lock:
         _depth += 1
         if _depth == 1:
-            fewer_collections.saved = gc.get_threshold()
-            young, *older = fewer_collections.saved
+            _saved = gc.get_threshold()
+            young, *older = _saved
             gc.set_threshold(max(young, _YOUNG), *older)
     try:
         yield
@@ -38,4 +39,4 @@ def fewer_collections():
         with _lock:
             _depth -= 1
             if _depth == 0:
-                gc.set_threshold(*fewer_collections.saved)
+                gc.set_threshold(*_saved)

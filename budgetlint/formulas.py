@@ -179,10 +179,7 @@ def parse_formula(text: str) -> tuple[Formula, ...]:
     return tuple(formula_from_tree(child) for child in tree.children)
 
 
-@functools.lru_cache(maxsize=4096)
 def _parse_one(text: str) -> Formula:
-    """One formula (a pure function of its text: the footnotes of a document repeat
-    theirs from table to table, and every rule family reads them)."""
     from .grammars.parsers import UnexpectedInput
 
     try:

@@ -25,6 +25,8 @@ class LazyPattern:
         self._flags = flags
 
     def __getattr__(self, name: str):
+        if name.startswith("__"):  # copy and pickle look for hooks before __init__ has run
+            raise AttributeError(name)
         compiled = re.compile(self.pattern, self._flags)
         for attribute in _ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))

@@ -238,10 +238,8 @@ def builtin_rules(name: str, text: str) -> tuple[PackRule, ...]:
     """The rules of built-in pack ``name``: as grammars/generate.py read them, when
     ``text`` is still the text it read (parsing it takes 22 ms of every start), else
     parsed now."""
-    try:
-        from budgetlint.rules import compiled_packs
-    except ImportError:  # not generated yet
-        return parse_pack(text, name)
+    from budgetlint.rules import compiled_packs
+
     if compiled_packs.TEXTS.get(name) == text:
         return compiled_packs.PACKS[name]
     return parse_pack(text, name)

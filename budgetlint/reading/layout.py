@@ -348,6 +348,15 @@ class _Reader:
             return
         self.paragraph.append(Segment(number, 1, text))
 
+    def tables(self, physical: PhysicalTable, block: int, year: int | None, built: dict):
+        """The logical tables of a printed one and its problems: as the earlier reading
+        built them if it printed the same table, else built now (and kept in ``built``)."""
+        if self.earlier is None:
+            return build_tables(physical, block, self.source.path, year)
+        printed = _printed(physical, block, self.source.path, year)
+        found = built[printed] = self.earlier.get(printed) or build_tables(physical, block, self.source.path, year)
+        return found
+
     def read(self) -> Document:
         items = split_blocks(self.source.lines)
         self.split_titles = _split_titles(items, self.furniture)
@@ -363,13 +372,7 @@ class _Reader:
         tables = []
         built: dict = {}
         for block, physical in enumerate(self.physical):
-            printed = _printed(physical, block, self.source.path, year) if self.earlier is not None else None
-            found = self.earlier.get(printed) if printed is not None else None
-            if found is None:
-                found = build_tables(physical, block, self.source.path, year)
-            if printed is not None:
-                built[printed] = found
-            logical, problems = found
+            logical, problems = self.tables(physical, block, year, built)
             self.problems.extend(problems)
             tables.extend(logical)
         if self.earlier is not None:

@@ -24,9 +24,9 @@ import attrs
 from ..lazy import lazy_pattern
 from ..model import Source, page_mark
 from .captions import META_WORDS
-from .source import NotText, is_pdf
+from .source import NotText
 
-__all__ = ["UnreadablePdf", "is_pdf", "read_pdf"]
+__all__ = ["UnreadablePdf", "read_pdf"]
 
 
 class UnreadablePdf(NotText):
