@@ -16,9 +16,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import attrs
-
 from .model import Cell, Figure
+from .records import record
 
 __all__ = ["ZERO", "Interval", "addable", "disagreement", "half_unit", "percentage", "rounded_or_cut", "stands_for"]
 
@@ -30,7 +29,7 @@ def half_unit(decimals: int) -> Decimal:
     return _HALF_UNITS.get(decimals) or Decimal(5).scaleb(-(decimals + 1))
 
 
-@attrs.frozen
+@record
 class Interval:
     """The values a printed figure, or an expression of figures, may stand for.
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-import attrs
+from .records import record
 
 __all__ = [
     "LANGUAGES",
@@ -68,7 +68,7 @@ class ConfigError(ValueError):
     """A configuration file that cannot be used, naming the file."""
 
 
-@attrs.frozen
+@record
 class Config:
     path: str | None = None
     select: tuple[str, ...] = ()
@@ -235,7 +235,7 @@ def configured(diagnostics: list, name: str, config: Config) -> list:
     """The findings of file ``name`` without the rules its per-file-ignores leave out,
     each with the severity the configuration gives its rule (the most specific
     selector wins: "BL101" over "BL1"). Used by the command line and the server."""
-    import attrs
+    from .records import evolve
 
     ignored = [code for glob, codes in config.per_file_ignores if file_matches(config, name, glob) for code in codes]
     levels = sorted(config.severity, key=lambda item: -len(item[0]))
@@ -244,7 +244,7 @@ def configured(diagnostics: list, name: str, config: Config) -> list:
         if any(matches(diagnostic.code, diagnostic.symbol, code) for code in ignored):
             continue
         level = next((lv for code, lv in levels if matches(diagnostic.code, diagnostic.symbol, code)), None)
-        kept.append(attrs.evolve(diagnostic, severity=level) if level else diagnostic)
+        kept.append(evolve(diagnostic, severity=level) if level else diagnostic)
     return kept
 
 

@@ -20,11 +20,10 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from types import ModuleType
 
-import attrs
-
 from .collection import fewer_collections
 from .findings import Diagnostic, Finding, Message, Related, Severity, say
 from .model import Document, Source, Span
+from .records import evolve, field, record
 
 __all__ = [
     "Context",
@@ -122,14 +121,14 @@ class Context:
         return Equalities(self.document, [r.source for r in self.rules if r.source is not None])
 
 
-@attrs.frozen
+@record
 class Rule:
     code: str
     symbol: str
     severity: str
-    check: Callable[[Context], Iterable[Finding]] = attrs.field(eq=False, repr=False)
-    doc: str = attrs.field(default="", eq=False, repr=False)
-    source: object = attrs.field(default=None, eq=False, repr=False)  # the pack rule, for pack rules
+    check: Callable[[Context], Iterable[Finding]] = field(eq=False, repr=False)
+    doc: str = field(default="", eq=False, repr=False)
+    source: object = field(default=None, eq=False, repr=False)  # the pack rule, for pack rules
 
     @property
     def summary(self) -> str:
@@ -256,7 +255,7 @@ def _diagnostic(source: Source, rule: Rule, finding: Finding, language: str = "z
     )
     if isinstance(message, Message):
         arguments = tuple((name, str(value)) for name, value in message.arguments.items())
-        diagnostic = attrs.evolve(diagnostic, arguments=arguments)
+        diagnostic = evolve(diagnostic, arguments=arguments)
     return diagnostic
 
 

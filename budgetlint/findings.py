@@ -5,9 +5,8 @@ each other."""
 
 from __future__ import annotations
 
-import attrs
-
 from .lazy import lazy_pattern
+from .records import record
 
 __all__ = ["Diagnostic", "Finding", "Message", "Related", "Severity", "say"]
 
@@ -18,7 +17,7 @@ class Severity:
     INFO = "info"
 
 
-@attrs.frozen
+@record
 class Message:
     """A finding's message as a template per language ("zh", and "en" where the rule
     gives one) with its named arguments, so that every output renders the same
@@ -55,7 +54,7 @@ def say(zh: str, en: str | None = None, **arguments) -> Message:
     return Message({"zh": zh, "en": en} if en else {"zh": zh}, arguments)
 
 
-@attrs.frozen
+@record
 class Finding:
     """What a rule reports: where, what, and the other places it speaks of.
 
@@ -68,7 +67,7 @@ class Finding:
     related: tuple[tuple[tuple, str], ...] = ()
 
 
-@attrs.frozen
+@record
 class Related:
     """Another place a finding speaks of: the other copy of a figure, the footnote."""
 
@@ -97,7 +96,7 @@ _FIGURE_TEXT = lazy_pattern(r"-?[\d,，.]+%?")
 _POSITIONS = lazy_pattern(r"(第\s*)\d+(\s*[行页])")
 
 
-@attrs.frozen
+@record
 class Diagnostic:
     """A finding. Lines and columns count from 1; ``end_column`` is exclusive."""
 

@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-import attrs
-
 from .arithmetic import disagreement
 from .findings import Finding, say
 from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
 from .model import Cell, Column, Document, Row, Span, Table
 from .places import row_name
+from .records import evolve, record
 
 __all__ = ["Check", "Compiled", "Problem", "bind", "compile_footnotes", "evaluate"]
 
@@ -28,7 +27,7 @@ _SIDES = frozenset({"预算数", "决算数", "年初预算数", "全年预算�
 _SUBTOTAL = "小计"
 
 
-@attrs.frozen
+@record
 class Problem:
     """A defect of a footnote formula itself, found while compiling it."""
 
@@ -38,7 +37,7 @@ class Problem:
     related: tuple[tuple[Span, str], ...] = ()
 
 
-@attrs.frozen
+@record
 class Check:
     """A sound formula bound to its table: rows by 行次 or columns by 栏次.
 
@@ -60,7 +59,7 @@ class Check:
         return (self.table.block, axis, self.target.number, frozenset((s, o.number) for s, o in self.operands))
 
 
-@attrs.frozen
+@record
 class Compiled:
     problems: tuple[Problem, ...]
     checks: tuple[Check, ...]
@@ -221,7 +220,7 @@ def bind(formula: Formula, parts: list[Table], statement: str) -> list[Check]:
     the table (a row or column it lacks), since a rule pack speaks of every variant."""
     compiler = _Compiler(parts)
     compiler.compile(PrintedFormula(render(formula), 0, 1, formula))
-    return [attrs.evolve(check, statement=statement, related=()) for check in compiler.checks]
+    return [evolve(check, statement=statement, related=()) for check in compiler.checks]
 
 
 def compile_footnotes(document: Document) -> Compiled:

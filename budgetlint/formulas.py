@@ -11,10 +11,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-import attrs
-
 from .lazy import lazy_pattern
 from .model import Footnote, Span
+from .records import field, record
 
 if TYPE_CHECKING:  # the generated parsers load when a formula is first read
     from .grammars.parsers import Lark, Token, Tree, UnexpectedInput
@@ -52,27 +51,27 @@ class FormulaSyntaxError(ValueError):
         self.offset = offset
 
 
-@attrs.frozen
+@record
 class Operand:
     """A 行次/栏次 number, or an inclusive range of them; offsets are where it was printed."""
 
     first: int
     last: int
-    start: int = attrs.field(default=0, eq=False)
-    end: int = attrs.field(default=0, eq=False)
+    start: int = field(default=0, eq=False)
+    end: int = field(default=0, eq=False)
 
     @property
     def numbers(self) -> range:
         return range(self.first, self.last + 1)
 
 
-@attrs.frozen
+@record
 class Term:
     sign: int  # +1 or -1
     operand: Operand
 
 
-@attrs.frozen
+@record
 class Formula:
     """``target = Σ sign × operand`` over rows (行) or columns (栏); ``each``: 各行."""
 
@@ -80,8 +79,8 @@ class Formula:
     target: Operand
     terms: tuple[Term, ...]
     each: bool = False
-    start: int = attrs.field(default=0, eq=False)
-    end: int = attrs.field(default=0, eq=False)
+    start: int = field(default=0, eq=False)
+    end: int = field(default=0, eq=False)
 
     def refers_to_itself(self) -> Operand | None:
         """The operand that includes the target, if one does ("28行=（28+29）行")."""
@@ -192,7 +191,7 @@ def _parse_one(text: str) -> Formula:
 # rendering
 
 
-@attrs.frozen
+@record
 class Notation:
     """One of the ways the documents print the same formula."""
 
@@ -213,7 +212,10 @@ def _render_operand(operand: Operand, notation: Notation) -> str:
     return f"{operand.first}{notation.range_mark}{operand.last}"
 
 
-def render(formulas: Formula | tuple[Formula, ...], notation: Notation = Notation()) -> str:
+_USUAL = Notation()
+
+
+def render(formulas: Formula | tuple[Formula, ...], notation: Notation = _USUAL) -> str:
     """The text of ``formulas`` in ``notation``; parses back to the same AST."""
     if isinstance(formulas, Formula):
         formulas = (formulas,)
@@ -235,7 +237,7 @@ def render(formulas: Formula | tuple[Formula, ...], notation: Notation = Notatio
 # formulas in footnotes
 
 
-@attrs.frozen
+@record
 class PrintedFormula:
     """A formula as printed in a footnote: its text, where it stands, and its
     AST or the reason it cannot be read."""

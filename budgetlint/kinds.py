@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import attrs
-
 from .lazy import lazy_pattern
+from .records import record
 from .text import key
 
 __all__ = ["FINANCIAL", "KINDS", "Kind", "PERFORMANCE", "SCORE", "family_of", "kind_of", "recognise"]
 
 
-@attrs.frozen
+@record
 class Kind:
     name: str
     family: str  # 决算 | 预算 | 绩效

@@ -10,11 +10,10 @@ import bisect
 from decimal import Decimal
 from typing import NamedTuple
 
-import attrs
-
 from .figures import find_numbers, format_number
 from .findings import Diagnostic
 from .lazy import lazy_pattern
+from .records import record
 
 __all__ = [
     "Cell",
@@ -47,7 +46,7 @@ def page_mark(number: int) -> str:
     return f"--- 第 {number} 页 ---"
 
 
-@attrs.frozen
+@record
 class Source:
     """A decoded document with its line index.
 
@@ -81,7 +80,7 @@ class Source:
 class Span(NamedTuple):
     """A stretch of the original file: 1-based lines and columns, end exclusive.
 
-    An immutable tuple rather than an attrs class: every cell has one.
+    An immutable tuple rather than a record: every cell has one.
     """
 
     line: int
@@ -90,7 +89,7 @@ class Span(NamedTuple):
     end_column: int
 
 
-@attrs.frozen
+@record
 class Figure:
     """A printed number: exact value, decimals as printed, percent or not."""
 
@@ -104,7 +103,7 @@ class Figure:
         return format_number(self.value, self.percent)
 
 
-@attrs.frozen
+@record
 class Cell:
     """One cell as read: its cleaned text and, when it prints a number, the figure.
 
@@ -120,7 +119,7 @@ class Cell:
         return not self.text
 
 
-@attrs.frozen
+@record
 class Column:
     """A value column of a logical table: its printed 栏次 (if any) and header.
 
@@ -135,7 +134,7 @@ class Column:
     path: tuple[str, ...] = ()
 
 
-@attrs.frozen
+@record
 class Row:
     """A data row: its label, subject code, 行次 and cells aligned with the columns.
 
@@ -173,7 +172,7 @@ class Row:
         return cell.figure.span if cell.figure else cell.span
 
 
-@attrs.frozen
+@record
 class Segment:
     """One line of a footnote or paragraph: where it starts and its raw text."""
 
@@ -182,7 +181,7 @@ class Segment:
     text: str
 
 
-@attrs.frozen
+@record
 class Passage:
     """Lines of text as printed, each with the place it starts."""
 
@@ -197,12 +196,12 @@ class Passage:
         return self.segments[0].line
 
 
-@attrs.frozen
+@record
 class Footnote(Passage):
     """A table's note ("注：…") with its formulas, line by line as printed."""
 
 
-@attrs.frozen
+@record
 class Table:
     """A logical table. Side-by-side halves of one printed table are separate
     logical tables that share ``block`` and name their ``part`` (收入/支出)."""
@@ -242,13 +241,13 @@ class Table:
         return next((r for r in self.rows if key(r.label) == wanted), None)
 
 
-@attrs.frozen
+@record
 class Heading:
     line: int
     text: str
 
 
-@attrs.frozen
+@record
 class Paragraph(Passage):
     """Consecutive lines of running text."""
 
@@ -265,7 +264,7 @@ class Paragraph(Passage):
         return tuple(found)
 
 
-@attrs.frozen
+@record
 class Document:
     """Everything read from one file; ``problems`` are what could not be read."""
 

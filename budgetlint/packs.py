@@ -17,8 +17,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import attrs
-
 from .arithmetic import Interval, addable, disagreement
 from .findings import Finding, say
 from .footnote_checks import bind, evaluate
@@ -26,6 +24,7 @@ from .formulas import COLUMN, ROW, Formula, FormulaSyntaxError, formula_from_tre
 from .kinds import KINDS
 from .model import Column, Document, Row, Table
 from .places import Place, describe, row_key
+from .records import record
 from .subjects import class_code
 from .text import key
 
@@ -53,13 +52,13 @@ class PackError(ValueError):
         self.path, self.line, self.column = path, line, column
 
 
-@attrs.frozen
+@record
 class TableRef:
     kind: str
     part: str | None = None
 
 
-@attrs.frozen
+@record
 class CellRef:
     """A cell named in a pack: table by kind, row by 行次/label/code (or each row),
     column by 栏次 or header."""
@@ -69,7 +68,7 @@ class CellRef:
     column: tuple[str, int | str] | None  # ("number", 1) ("header", "决算数"); None: the first
 
 
-@attrs.frozen
+@record
 class PackRule:
     code: str
     symbol: str

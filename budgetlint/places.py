@@ -7,11 +7,10 @@ from __future__ import annotations
 import functools
 import re
 
-import attrs
-
 from .arithmetic import Interval
 from .lazy import lazy_pattern
 from .model import Cell, Column, Row, Span, Table
+from .records import record
 from .text import ITEM_MARK, chinese_number, key
 
 __all__ = ["Place", "describe", "row_key", "row_name", "table_name", "table_number"]
@@ -52,7 +51,7 @@ def table_name(table: Table) -> str:
     return f"{name}（{table.part}）" if table.part else name
 
 
-@attrs.frozen
+@record
 class Place:
     """A cell of a document named by a rule: its table, row and column."""
 

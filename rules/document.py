@@ -7,14 +7,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import attrs
-
 from budgetlint.engine import Context, rule
 from budgetlint.findings import Finding, Severity, say
 from budgetlint.kinds import FINANCIAL
 from budgetlint.lazy import lazy_pattern
 from budgetlint.model import Span
 from budgetlint.places import Place, describe, row_key, table_name, table_number
+from budgetlint.records import evolve
 from budgetlint.text import chinese_number, key
 
 #: How many tables must name one 部门 before it counts as the document's own.
@@ -23,7 +22,7 @@ _QUORUM = 3
 
 def _printed(table) -> str:
     """The printed table's name ("表6"), not that of one of its halves."""
-    return table_name(attrs.evolve(table, part=None))
+    return table_name(evolve(table, part=None))
 
 
 @rule("BL010", "foreign-department", Severity.WARNING)

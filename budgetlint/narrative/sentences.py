@@ -16,11 +16,10 @@ import re
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
-import attrs
-
 from ..figures import TO_ASCII, WAN_PER_UNIT
 from ..lazy import lazy_pattern
 from ..model import Figure, Passage, Span
+from ..records import field, record
 from ..text import ITEM_MARK, PART_MARK
 
 __all__ = ["AMOUNT", "MONEY", "OTHER", "PERCENT", "YEAR", "Sentence", "Token", "sentences"]
@@ -119,7 +118,7 @@ class _Runs:
         return line, column + offset - self.starts[index]
 
 
-@attrs.frozen
+@record
 class Sentence:
     """A sentence as normalised text with its numbers as markers.
 
@@ -130,20 +129,20 @@ class Sentence:
 
     marked: str
     #: (kind, position in ``marked``, match) of each number: its Token is made when asked for.
-    _found: tuple = attrs.field(eq=False, repr=False)
+    _found: tuple = field(eq=False, repr=False)
     money: tuple[int, ...]
     paragraph: int
     index: int
-    _runs: _Runs = attrs.field(eq=False, repr=False)
+    _runs: _Runs = field(eq=False, repr=False)
     #: Offset of the sentence in its paragraph's text, and for each marker its
     #: position in ``marked`` and how many characters it stands for, less one.
-    _base: int = attrs.field(eq=False, repr=False)
-    _markers: tuple[int, ...] = attrs.field(eq=False, repr=False)
-    _extra: tuple[int, ...] = attrs.field(eq=False, repr=False)
+    _base: int = field(eq=False, repr=False)
+    _markers: tuple[int, ...] = field(eq=False, repr=False)
+    _extra: tuple[int, ...] = field(eq=False, repr=False)
     #: What the statement readers work out about the sentence once (the subject
     #: of each amount): a sentence is read by several of them.
-    memo: dict = attrs.field(factory=dict, eq=False, repr=False)
-    _tokens: dict = attrs.field(factory=dict, eq=False, repr=False)
+    memo: dict = field(factory=dict, eq=False, repr=False)
+    _tokens: dict = field(factory=dict, eq=False, repr=False)
 
     def token(self, index: int) -> Token:
         """The ``index``-th number of the sentence."""

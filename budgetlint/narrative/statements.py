@@ -26,9 +26,8 @@ import functools
 import re
 from collections.abc import Iterable
 
-import attrs
-
 from ..lazy import lazy_pattern
+from ..records import record
 from .sentences import AMOUNT, MONEY, OTHER, PERCENT, YEAR, Sentence, Token
 
 __all__ = [
@@ -117,7 +116,7 @@ def _money(sentence: Sentence, start: int, end: int) -> list[int]:
     return [i for i in sentence.money if start <= i < end]
 
 
-@attrs.frozen
+@record
 class Change:
     """A year-over-year (or against-budget) change of one amount."""
 
@@ -132,7 +131,7 @@ class Change:
     reason: str | None = None
 
 
-@attrs.frozen
+@record
 class Completion:
     """A budget, the amount spent against it, and the rate of completion stated."""
 
@@ -144,7 +143,7 @@ class Completion:
     reason: str | None = None
 
 
-@attrs.frozen
+@record
 class Comparison:
     """ "决算数大于预算数" and the like: a claim about the sign of actual − budget."""
 
@@ -156,7 +155,7 @@ class Comparison:
     reason: str | None = None
 
 
-@attrs.frozen
+@record
 class Share:
     """A part stated as a percentage of a whole."""
 
@@ -169,7 +168,7 @@ class Share:
     reason: str | None = None
 
 
-@attrs.frozen
+@record
 class Enumeration:
     """A whole and the parts the classification says make it up."""
 
@@ -179,7 +178,7 @@ class Enumeration:
     name: str
 
 
-@attrs.frozen
+@record
 class Amount:
     """An amount stated as a level (not a change) under its subject: "收入合计 1627.17 万元"."""
 
@@ -190,7 +189,7 @@ class Amount:
     years: tuple[int, ...]
 
 
-@attrs.frozen
+@record
 class Product:
     """A quantity times a rate per unit, and the total the sentence says it makes:
     "享受财政补助人数53000人、补助标准每人33.50元计算，……计划资金180.00万元"."""
@@ -233,7 +232,7 @@ def _products(sentence: Sentence) -> Iterable[Product]:
     yield Product(sentence, sentence.token_at(quantity.start("n")), unit, rate, sentence.token_at(totals[0]))
 
 
-@attrs.frozen
+@record
 class Restatement:
     """One amount said again in another unit, in brackets: "15000元（1.5万元）"."""
 
@@ -252,7 +251,7 @@ def _restatements(sentence: Sentence) -> Iterable[Restatement]:
             yield Restatement(sentence, first, again)
 
 
-@attrs.frozen
+@record
 class PriorYear:
     """ "比 2019 年…", "与 2023 年度相比": the year a figure is compared with, and
     the year the sentence speaks of (the first it names before, if any)."""
@@ -275,7 +274,7 @@ def _prior_years(sentence: Sentence) -> Iterable[PriorYear]:
         )
 
 
-@attrs.frozen
+@record
 class Statements:
     sentences: tuple[Sentence, ...]
     prior_years: tuple[PriorYear, ...]

@@ -27,13 +27,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import attrs
-
 from ..figures import WAN_PER_UNIT
 from ..kinds import family_of
 from ..lazy import lazy_pattern
 from ..model import Document, Table
 from ..places import Place, row_key
+from ..records import record
 from ..text import key
 from .sentences import MONEY, OTHER
 from .statements import Amount, Statements, subject_of
@@ -41,7 +40,7 @@ from .statements import Amount, Statements, subject_of
 __all__ = ["Tie", "tie"]
 
 
-@attrs.frozen
+@record
 class _Subject:
     pattern: re.Pattern
     family: str  # 决算 | 预算
@@ -84,7 +83,7 @@ _DEPARTMENT = "部门|单位|局|院|厅|委|会|办公室|中心|站|所|处"
 _OWNER = lazy_pattern(rf"(?:^|[^\u4e00-\u9fff]|{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
 
 
-@attrs.frozen
+@record
 class Tie:
     """An amount of the text and the cells it may stand for (one or more)."""
 

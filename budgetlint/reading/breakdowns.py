@@ -9,10 +9,9 @@ right above it, and the next numbers of that style to the same row.
 
 from __future__ import annotations
 
-import attrs
-
 from ..lazy import lazy_pattern
 from ..model import Row
+from ..records import evolve
 from ..text import chinese_number
 
 __all__ = ["breakdowns", "ordinal"]
@@ -53,8 +52,7 @@ def breakdowns(rows: list[Row]) -> list[Row]:
         offset = len(result)
         part = [row for row in rows if row.segment == segment]
         result.extend(
-            attrs.evolve(row, parent=row.parent + offset) if row.parent is not None else row
-            for row in _breakdowns(part)
+            evolve(row, parent=row.parent + offset) if row.parent is not None else row for row in _breakdowns(part)
         )
     return result
 
@@ -68,7 +66,7 @@ def _breakdowns(rows: list[Row]) -> list[Row]:
             continue
         previous = index - 1
         if _AMONG.match(row.label):
-            result[index] = attrs.evolve(row, parent=previous)
+            result[index] = evolve(row, parent=previous)
             continue
         found = ordinal(row.label)
         if found is None:
@@ -84,7 +82,7 @@ def _breakdowns(rows: list[Row]) -> list[Row]:
             continue
         runs[style] = (parent, number)
         if parent is not None:
-            result[index] = attrs.evolve(row, parent=parent)
+            result[index] = evolve(row, parent=parent)
     return result
 
 

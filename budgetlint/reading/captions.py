@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from ..lazy import lazy_pattern
 from ..model import Span
+from ..records import record
 from ..text import clean
 
 __all__ = ["META_WORDS", "Meta", "caption_of", "locate_department", "meta_of", "title_of"]
@@ -26,7 +25,7 @@ _LONGEST_NAME = 40
 _LONGEST_TITLE = 60
 
 
-@attrs.define
+@record(frozen=False)
 class Meta:
     """What the lines around a table say about it."""
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import attrs
-
 from ..kinds import recognise
 from ..lazy import lazy_pattern
 from ..model import PAGE_MARK
+from ..records import record
 from ..text import ITEM_MARK, PART_MARK, clean, key
 
 __all__ = ["ContentsEntry", "read_contents"]
@@ -30,7 +29,7 @@ _LOOK = 120  # lines from the top where a 目录 may start
 _LONGEST = 60  # an entry is a line, not a paragraph
 
 
-@attrs.frozen
+@record
 class ContentsEntry:
     """One entry of the 目录: where it is printed, its name, the kind of table it
     names (if a table) and its 表 number (if printed)."""

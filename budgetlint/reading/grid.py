@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import attrs
+from ..records import record
 
 __all__ = ["BLANKS", "Grid", "RawRow", "TextLine", "is_blank"]
 
@@ -27,7 +27,7 @@ class RawRow(NamedTuple):
     ends: list[int]
 
 
-@attrs.frozen
+@record
 class Grid:
     """A table as extracted: rows of raw cells, before any interpretation."""
 
@@ -36,7 +36,7 @@ class Grid:
     one_cell_per_line: bool
 
 
-@attrs.frozen
+@record
 class TextLine:
     """A line outside any table (blank lines included)."""
 

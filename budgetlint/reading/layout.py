@@ -9,14 +9,13 @@ recovery.
 
 from __future__ import annotations
 
-import attrs
-
 from ..collection import fewer_collections
 from ..figures import find_numbers, parse_number
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, recognise
 from ..lazy import lazy_pattern
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
+from ..records import evolve
 from ..text import clean, key
 from .blocks import split_blocks
 from .captions import Meta, caption_of, locate_department, meta_of, title_of
@@ -382,7 +381,7 @@ class _Reader:
             self.problems.append(_nothing_to_check(self.source))
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
         if self.source.pages:
-            problems = [attrs.evolve(p, page=self.source.page_of(p.line)) for p in problems]
+            problems = [evolve(p, page=self.source.page_of(p.line)) for p in problems]
         return Document(
             self.source,
             tuple(tables),

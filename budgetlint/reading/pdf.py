@@ -19,10 +19,9 @@ import io
 import logging
 import traceback
 
-import attrs
-
 from ..lazy import lazy_pattern
 from ..model import Source, page_mark
+from ..records import record
 from .captions import META_WORDS
 from .source import NotText
 
@@ -174,7 +173,7 @@ def _frames(cells: list[tuple]) -> set[tuple]:
     return {c for c in large if sum(1 for o in real if o is not c and _contains(c, o, slack=0.5)) >= 2}
 
 
-@attrs.define
+@record(frozen=False)
 class _Placed:
     """A table on its page: its tab rows, where it stands, its columns' edges."""
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import attrs
-
 from ..findings import Diagnostic, Related, Severity
+from ..records import evolve
 
 __all__ = ["PROBLEMS", "ProblemKind", "problem"]
 
@@ -72,4 +71,4 @@ def problem(code: str, path: str, span, related: tuple[tuple[object, str], ...] 
     kind = PROBLEMS[code]
     notes = tuple(Related(path, where.line, where.column, note) for where, note in related)
     found = Diagnostic.at(path, span, code, kind.symbol, kind.severity, kind.template.format(**arguments), notes)
-    return attrs.evolve(found, arguments=tuple((name, str(value)) for name, value in arguments.items()))
+    return evolve(found, arguments=tuple((name, str(value)) for name, value in arguments.items()))

@@ -13,13 +13,12 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-import attrs
-
 from ..figures import EMPTY_MARKS, parse_number
 from ..findings import Diagnostic
 from ..kinds import FINANCIAL, PERFORMANCE, recognise
 from ..lazy import lazy_pattern
 from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
+from ..records import evolve, field, record
 from ..text import clean, key, squeeze
 from .breakdowns import breakdowns
 from .captions import Meta, caption_of, locate_department, meta_of
@@ -44,14 +43,14 @@ _PADDING = " \u3000\xa0\r"
 _NEW = tuple.__new__  # builds a Span without NamedTuple's keyword-handling wrapper
 
 
-@attrs.define
+@record(frozen=False)
 class PhysicalTable:
     """One printed table (all pages merged) before it is read into logical tables."""
 
     meta: Meta
     rows: list[RawRow]
     first_line: int
-    footnote: list[Segment] = attrs.field(factory=list)
+    footnote: list[Segment] = field(factory=list)
 
 
 class _Row(NamedTuple):
@@ -585,7 +584,7 @@ def build_tables(
         tables.append(Table(part=group.part, columns=table_columns, rows=tuple(table_rows), **common))
     if unrecognised:
         # One group whose names and amounts interleave: the whole printed table is not understood.
-        tables = [attrs.evolve(t, kind=None, unrecognised=unrecognised) for t in tables]
+        tables = [evolve(t, kind=None, unrecognised=unrecognised) for t in tables]
     return tables, problems
 
 

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import re
 
-import attrs
-
 from ..lazy import lazy_pattern
 from ..model import Figure, Row, Table
 from ..places import Place
+from ..records import evolve, record
 from ..text import unspaced
 
 __all__ = ["Funding", "Part", "line_fundings", "read_fundings"]
 
 
-@attrs.frozen
+@record
 class Part:
     """One fund of a block: its name and amount (figure None: the cell is blank)."""
 
@@ -31,7 +30,7 @@ class Part:
     figure: Figure | None
 
 
-@attrs.frozen
+@record
 class Funding:
     """A total and its parts, in one column ("全年预算数", "年度资金总额")."""
 
@@ -80,7 +79,7 @@ def _block(table: Table, rows: list[Row], at: int, index: int, column: int) -> t
         part = _amount(table, below, column)
         if part is None or name.startswith("其中") and parts:
             return None
-        part = attrs.evolve(part, name=re.sub(r"^其中[：:]?|[：:]$", "", name))
+        part = evolve(part, name=re.sub(r"^其中[：:]?|[：:]$", "", name))
         if _kind(part.name) in {_kind(p.name) for p in parts}:
             return None
         parts.append(part)
@@ -101,7 +100,7 @@ def read_fundings(table: Table, rows: list[Row]) -> tuple[Funding, ...]:
             if block is None or not block[0] or total.figure is None:
                 continue
             name = unspaced(cell.text).rstrip("：:")
-            found.append(Funding(name, attrs.evolve(total, name=name), tuple(block[0]), block[1]))
+            found.append(Funding(name, evolve(total, name=name), tuple(block[0]), block[1]))
     return tuple(found)
 
 

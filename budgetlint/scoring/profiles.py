@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import attrs
+from ..records import record
 
 __all__ = ["PROFILES", "Profile", "profile_of"]
 
 
-@attrs.frozen
+@record
 class Profile:
     key: str
     name: str

@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-import attrs
-
 from ..arithmetic import Interval
 from ..figures import find_numbers
 from ..lazy import lazy_pattern
 from ..model import Cell, Figure, Row, Table
 from ..places import Place
+from ..records import record
 from ..text import unspaced
 from .funds import Funding, line_fundings
 from .weights import Weight, read_weights
@@ -39,7 +38,7 @@ _EXECUTION_POINTS = lazy_pattern(
 )
 
 
-@attrs.frozen
+@record
 class Execution:
     """A budget line: 预算数 (A), 执行数 (B), 执行率 and its 得分."""
 
@@ -75,7 +74,7 @@ class Execution:
         return self.printed_budget.shifted(self.adjustment)
 
 
-@attrs.frozen
+@record
 class Indicator:
     """A third-level indicator's row and its score (None when not readable)."""
 
@@ -88,7 +87,7 @@ class Indicator:
     actual: Place | None = None
 
 
-@attrs.frozen
+@record
 class Sheet:
     table: Table
     #: The points budget execution is worth (20 in Hubei's sheets), if printed.

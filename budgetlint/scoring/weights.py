@@ -15,16 +15,15 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
-import attrs
-
 from ..lazy import lazy_pattern
 from ..model import Row, Span
+from ..records import field, record
 from ..text import unspaced
 
 __all__ = ["Weight", "read_weights", "weight_trees"]
 
 
-@attrs.frozen
+@record
 class Weight:
     """A label of a sheet and the points it is worth (None when it prints none)."""
 
@@ -115,12 +114,12 @@ def read_weights(rows: list[Row]) -> tuple[Weight, ...]:
     return tuple(labels)
 
 
-@attrs.frozen
+@record
 class Node:
     """A label with the labels under it, as one reading of the sheet places them."""
 
     weight: Weight | None  # None: the sheet's root when it prints none
-    children: list = attrs.field(factory=list)
+    children: list = field(factory=list)
 
 
 def _tree(labels: tuple[Weight, ...], levels: tuple[int, ...]) -> Node:
