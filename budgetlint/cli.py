@@ -14,8 +14,8 @@ Bad input is a message on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
-import json
 import os
 import sys
 from decimal import Decimal, InvalidOperation
@@ -211,6 +211,8 @@ def _baseline_key(baseline: Path, diagnostic) -> tuple[str, str]:
 
 def _write_baseline(baseline: Path, diagnostics: list, failed: bool) -> int:
     """Record the findings as accepted: later runs with --baseline report only new ones."""
+    import json
+
     entries = sorted(
         {"path": key[0], "code": d.code, "fingerprint": key[1], "message": d.message}.items()
         for d in diagnostics
@@ -229,6 +231,7 @@ def _write_baseline(baseline: Path, diagnostics: list, failed: bool) -> int:
 def _without_baseline(baseline: Path, diagnostics: list) -> list | None:
     """The findings a baseline does not hold (each recorded finding excuses one), or
     None after saying why the baseline cannot be used."""
+    import json
     from collections import Counter
 
     try:
@@ -327,6 +330,8 @@ def _report(args: argparse.Namespace, diagnostics: list, rules: list, documents:
     try:
         lines: list[str] = []
         if args.format == "json":
+            import json  # here, not at the top: the common `text` output does without it
+
             lines.append(json.dumps([_as_json(d) for d in diagnostics], ensure_ascii=False, indent=2))
         elif args.format == "full" and not args.quiet:
             from .full import render_full
@@ -341,8 +346,12 @@ def _report(args: argparse.Namespace, diagnostics: list, rules: list, documents:
                 by_path.setdefault(d.path, []).append(d)
             lines.append(html_report(list(documents.values()), by_path, rules, __version__))
         elif args.format == "lsp":
+            import json
+
             lines.append(json.dumps(_lsp(diagnostics), ensure_ascii=False, indent=2))
         elif args.format == "sarif":
+            import json
+
             from .sarif import to_sarif
 
             log = to_sarif(diagnostics, rules, __version__, _documentation())
@@ -444,6 +453,8 @@ def _as_json(diagnostic) -> dict:
 
 
 def _tables(args: argparse.Namespace) -> int:
+    import json
+
     document = _read(args.file)
     if document is None:
         return EXIT_INPUT_ERROR
@@ -595,13 +606,31 @@ def _speak_chinese() -> None:
     argparse._ = chinese
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout, given the terminal's width: argparse would look it up
+    through shutil, whose import (3 ms) every run paid, help or not."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            width = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            width = 80
+        super().__init__(prog, width=width - 2)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
+        formatter_class=_Formatter,
         prog="budgetlint",
         description="查找部门预算、决算公开文件中自相矛盾之处。不写子命令时等同于 check。",
     )
     parser.add_argument("--version", action="version", version=f"budgetlint {__version__}", help="显示版本号并退出")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar="COMMAND",
+        required=True,
+        parser_class=functools.partial(argparse.ArgumentParser, formatter_class=_Formatter),
+    )
 
     check = commands.add_parser("check", help="检查文件和目录（默认）", description="检查公开文件，报告矛盾之处。")
     check.add_argument(

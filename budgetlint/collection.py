@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import threading
+from _thread import allocate_lock
 
 __all__ = ["fewer_collections"]
 
 #: The youngest generation is collected after this many allocations (default 700).
 _YOUNG = 20_000
-_lock = threading.Lock()
+_lock = allocate_lock()  # threading.Lock itself, without importing threading
 _depth = 0  # how many reads and lints are under way
 _saved = gc.get_threshold()  # the thresholds to restore when the last one ends
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import inspect
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -142,11 +141,24 @@ class Rule:
         return matches(self.code, self.symbol, selector)
 
 
+def _cleandoc(doc: str) -> str:
+    """A docstring without its indentation and its blank first and last lines, as
+    ``inspect.cleandoc`` gives it: inspect takes 8 ms to import."""
+    first, *rest = doc.expandtabs().split("\n")
+    margin = min((len(line) - len(line.lstrip()) for line in rest if line.strip()), default=0)
+    lines = [first.lstrip(), *(line[margin:] for line in rest)]
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        lines.pop(0)
+    return "\n".join(lines)
+
+
 def rule(code: str, symbol: str, severity: str = Severity.ERROR) -> Callable[[Callable], Rule]:
     """Declare a rule; the decorated function's docstring is its documentation."""
 
     def declare(check: Callable[[Context], Iterable[Finding]]) -> Rule:
-        return Rule(code, symbol, severity, check, inspect.cleandoc(check.__doc__ or ""))
+        return Rule(code, symbol, severity, check, _cleandoc(check.__doc__ or ""))
 
     return declare
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import namedtuple
 from decimal import Decimal
-from typing import NamedTuple
 
 from .lazy import lazy_pattern
 
@@ -68,16 +68,17 @@ _INLINE = lazy_pattern(
 )
 
 
-class Number(NamedTuple):
+class Number(namedtuple("Number", "value decimals percent start end unit", defaults=(None,))):
     """A number read from text: its value, printed decimals and where it sits
     (``start``/``end`` are offsets into the string that was parsed)."""
 
+    __slots__ = ()
     value: Decimal
     decimals: int
     percent: bool
     start: int
     end: int
-    unit: str | None = None
+    unit: str | None
 
 
 def is_empty_mark(text: str) -> bool:

@@ -9,12 +9,12 @@ one formula parses to the same AST. The grammar is ``grammars/footnote.lark``.
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 
 from .lazy import lazy_pattern
 from .model import Footnote, Span
 from .records import field, record
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (3 ms)
 if TYPE_CHECKING:  # the generated parsers load when a formula is first read
     from .grammars.parsers import Lark, Token, Tree, UnexpectedInput
 

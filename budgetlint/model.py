@@ -7,8 +7,8 @@ Rules never look at text again; whatever they need is modelled here.
 from __future__ import annotations
 
 import bisect
+from collections import namedtuple
 from decimal import Decimal
-from typing import NamedTuple
 
 from .figures import find_numbers, format_number
 from .findings import Diagnostic
@@ -77,12 +77,13 @@ class Source:
         return self.pages[index][1] if index >= 0 else None
 
 
-class Span(NamedTuple):
+class Span(namedtuple("Span", "line column end_line end_column")):
     """A stretch of the original file: 1-based lines and columns, end exclusive.
 
     An immutable tuple rather than a record: every cell has one.
     """
 
+    __slots__ = ()
     line: int
     column: int
     end_line: int

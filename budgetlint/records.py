@@ -101,7 +101,7 @@ def _build(cls, frozen: bool):
         namespace.pop(made.name, None)
     namespace["__slots__"] = tuple(made.name for made in own)
     namespace["__record_fields__"] = every
-    namespace["__init__"] = _init(cls.__qualname__, every, frozen)
+    namespace["__init__"] = _first_init(cls.__qualname__, every, frozen)
     namespace["__repr__"] = _repr(tuple(f.name for f in every if f.repr))
     compared = tuple(f.name for f in every if f.eq)
     key = attrgetter(*compared) if compared else (lambda self: ())
@@ -117,16 +117,38 @@ def _build(cls, frozen: bool):
     return built
 
 
+def _first_init(qualname: str, every: tuple[Field, ...], frozen: bool):
+    """An ``__init__`` that compiles the real one when the first record is made:
+    most runs make records of only some of the classes, and compiling is the
+    most of what a class costs."""
+    _check(qualname, every)
+
+    def __init__(self, *args, **kwargs):
+        real = _init(qualname, every, frozen)
+        for cls in type(self).__mro__:
+            if cls.__dict__.get("__init__") is __init__:
+                cls.__init__ = real
+                break
+        real(self, *args, **kwargs)
+
+    __init__.__qualname__ = f"{qualname}.__init__"
+    return __init__
+
+
+def _check(qualname: str, every: tuple[Field, ...]) -> None:
+    for index, made in enumerate(every):
+        if not made.name.isidentifier():
+            raise TypeError(f"{qualname}: field {made.name!r} is not an identifier")
+        if made.required and index and not every[index - 1].required:
+            raise TypeError(f"{qualname}: field {made.name!r} has no default but follows a field that has one")
+
+
 def _init(qualname: str, every: tuple[Field, ...], frozen: bool):
     """``__init__`` compiled from the field names alone: no text of a document, a
     configuration or a rule pack ever reaches this source."""
     scope = {"_set": object.__setattr__ if frozen else setattr, "_MISSING": _MISSING}
     arguments, body = [], []
     for index, made in enumerate(every):
-        if not made.name.isidentifier():
-            raise TypeError(f"{qualname}: field {made.name!r} is not an identifier")
-        if made.required and index and not every[index - 1].required:
-            raise TypeError(f"{qualname}: field {made.name!r} has no default but follows a field that has one")
         argument = made.argument
         if made.factory is not None:
             scope[f"_factory{index}"] = made.factory

@@ -235,3 +235,16 @@ def test_the_rule_reference_is_generated_from_the_rules(capsys):
     reference = Path(__file__).resolve().parent.parent / "rules" / "reference.md"
     assert reference.read_text(encoding="utf-8") == generated
     assert generated.count("\n## BL") == len(budgetlint.engine.load_rules()) - generated.count("\n## AU")
+
+
+def test_rule_documentation_is_cleaned_as_inspect_cleans_docstrings():
+    import inspect
+
+    from budgetlint.engine import _cleandoc, load_rules
+
+    documented = [r for r in load_rules() if r.source is None]
+    assert len(documented) > 40
+    for found in documented:
+        assert found.doc == inspect.cleandoc(found.check.__doc__ or "")
+    for odd in ("", "\n\n", "one", "  one\n    two\n  three\n\n", "one\n\ttab\n  \n   x\n", "\n  a\n b\n   \n"):
+        assert _cleandoc(odd) == inspect.cleandoc(odd), repr(odd)

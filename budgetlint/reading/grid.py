@@ -3,7 +3,7 @@ the place of each, whatever the source (tab rows, one cell per line, PDF)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..records import record
 
@@ -12,7 +12,7 @@ __all__ = ["BLANKS", "Grid", "RawRow", "TextLine", "is_blank"]
 BLANKS = " \t\u3000\xa0\r"
 
 
-class RawRow(NamedTuple):
+class RawRow(namedtuple("RawRow", "texts lines starts end_lines ends")):
     """A row as extracted: each cell's raw text and where it stands.
 
     Parallel lists rather than an object per cell, because most cells are
@@ -20,6 +20,7 @@ class RawRow(NamedTuple):
     ``ends`` are 0-based offsets in the cell's first and last line.
     """
 
+    __slots__ = ()
     texts: list[str]
     lines: list[int]
     starts: list[int]

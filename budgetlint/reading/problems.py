@@ -5,7 +5,7 @@ selected, ignored and documented like any other finding."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections import namedtuple
 
 from ..findings import Diagnostic, Related, Severity
 from ..records import evolve
@@ -13,12 +13,13 @@ from ..records import evolve
 __all__ = ["PROBLEMS", "ProblemKind", "problem"]
 
 
-class ProblemKind(NamedTuple):
+class ProblemKind(namedtuple("ProblemKind", "code symbol severity template english", defaults=("",))):
+    __slots__ = ()
     code: str
     symbol: str
     severity: str
     template: str
-    english: str = ""
+    english: str
 
 
 _UNREADABLE = "表格无法读取：「{title}」的内容挤在一行，无法恢复行列，未作猜测"

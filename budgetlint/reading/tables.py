@@ -10,8 +10,8 @@ per row, the label, the subject code, the 行次 and the value cells.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from ..figures import EMPTY_MARKS, parse_number
 from ..findings import Diagnostic
@@ -53,9 +53,10 @@ class PhysicalTable:
     footnote: list[Segment] = field(factory=list)
 
 
-class _Row(NamedTuple):
+class _Row(namedtuple("_Row", "raw texts")):
     """A raw row and the cleaned text of each of its cells."""
 
+    __slots__ = ()
     raw: RawRow
     texts: list[str]
 
@@ -215,14 +216,15 @@ def _join_header(fragments: list[str]) -> str | None:
     return header or None
 
 
-class _Split(NamedTuple):
+class _Split(namedtuple("_Split", "header lanci lanci_texts data lanci_row", defaults=(None,))):
     """The parts of a grid: header rows, the 栏次 row and its numbers, data rows."""
 
+    __slots__ = ()
     header: list[_Row]
     lanci: dict[int, int] | None
     lanci_texts: list[str]
     data: list[_Row]
-    lanci_row: _Row | None = None
+    lanci_row: _Row | None
 
 
 def _split_rows(rows: list[_Row], kind: str | None) -> _Split:
@@ -252,7 +254,8 @@ def _split_rows(rows: list[_Row], kind: str | None) -> _Split:
 # side-by-side groups
 
 
-class _Group(NamedTuple):
+class _Group(namedtuple("_Group", "part ranges")):
+    __slots__ = ()
     part: str | None
     ranges: tuple[tuple[int, int], ...]
 
