@@ -625,7 +625,8 @@ def sheet_restatement_mismatch(context: Context):
         if completion.budget is None or completion.actual is None:
             continue
         sentence = completion.sentence
-        named = _PROJECT.search(sentence.marked, 0, completion.budget.start)
+        before = sentence.marked[: completion.budget.start]
+        named = _PROJECT.search(before) if "绩效自评" in before else None  # no compiling where it cannot match
         sheet = sheets.get(key(named[1])) if named else None
         if sheet is None:
             continue
@@ -670,7 +671,7 @@ def _scores_said(context: Context, sheets: dict):
     """ "××项目绩效自评得分 95.27 分" against the 总分 of that project's sheet."""
     for paragraph in context.document.paragraphs:
         for segment in paragraph.segments:
-            if "自评" not in segment.text:
+            if "自评" not in segment.text or "得分" not in segment.text:
                 continue
             for said in _SCORE_SAID.finditer(segment.text):
                 sheet = sheets.get(key(said["name"]))

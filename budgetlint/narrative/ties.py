@@ -33,7 +33,7 @@ from ..lazy import lazy_pattern
 from ..model import Document, Table
 from ..places import Place, row_key
 from ..records import record
-from ..text import key
+from ..text import is_ideograph, key
 from .sentences import MONEY, OTHER
 from .statements import Amount, Statements, subject_of
 
@@ -79,8 +79,17 @@ _SUBJECTS = (
 
 #: The last word of a department's name.
 _DEPARTMENT = "部门|单位|局|院|厅|委|会|办公室|中心|站|所|处"
-#: What may stand before a subject that speaks of the whole department.
-_OWNER = lazy_pattern(rf"(?:^|[^\u4e00-\u9fff]|{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
+#: The words that may stand before a subject that speaks of the whole department.
+_OWNER = lazy_pattern(rf"(?:{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
+
+
+def _owned(before: str) -> bool:
+    """Whether the text ``before`` a subject lets it speak of the whole department:
+    nothing, anything but a Chinese character, or one of the words of _OWNER.
+
+    The character is compared here rather than with "[^\u4e00-\u9fff]" in the
+    pattern: that class alone takes 1.5 ms to compile."""
+    return not before or not is_ideograph(before[-1]) or _OWNER.search(before) is not None
 
 
 @record
@@ -152,7 +161,7 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
             found = subject.pattern.search(amount.subject)
             if not found:
                 continue
-            if subject.family == family and _OWNER.search(amount.subject[: found.start()]):
+            if subject.family == family and _owned(amount.subject[: found.start()]):
                 tables = [
                     t
                     for t in document.tables
@@ -181,16 +190,24 @@ _THREE_PUBLIC = (
     ("三公", r"三公经费(?:财政拨款)?(?:支出)?(?:合计|小计|总额)?"),
     ("机关运行", r"机关运行经费"),  # not a part, but printed beside them in some 三公 tables
 )
-_PART_IN_SUBJECT = tuple(
-    (
-        part,
-        lazy_pattern(
-            rf"(?:^|[^\u4e00-\u9fff]|安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})({pattern})$"
-        ),
-    )
-    for part, pattern in _THREE_PUBLIC
-)
 _PART_IN_HEADER = tuple((part, lazy_pattern(pattern)) for part, pattern in _THREE_PUBLIC)
+#: The words that may stand before a part's name at the end of an amount's subject.
+_BEFORE_PART = lazy_pattern(rf"(?:安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})$")
+
+
+def _ends_with_part(stem: str, pattern) -> bool:
+    """Whether ``stem`` ends with the part's name, with nothing, anything but a
+    Chinese character, or one of the words of _BEFORE_PART before it (compared by
+    hand, as in _owned)."""
+    if pattern.search(stem) is None:
+        return False
+    return any(
+        pattern.fullmatch(stem, start)
+        and (not start or not is_ideograph(stem[start - 1]) or _BEFORE_PART.search(stem, 0, start))
+        for start in range(len(stem) + 1)
+    )
+
+
 _STATED_AS = lazy_pattern(r"(?:支出|预算|决算|安排|数|合计)*$")
 #: Columns or rows of a 三公 table that are not 三公 (a 合计 beside them is not its whole).
 _NOT_THREE_PUBLIC = lazy_pattern(r"会议|培训|行政经费|机关运行")
@@ -252,8 +269,8 @@ def _three_public_tie(amount: Amount, family: str, cells: dict, factor: Decimal)
     if (family == "决算") != ("决算" in said[0]):
         return None
     stem = amount.subject[: said.start()]
-    for part, pattern in _PART_IN_SUBJECT:
-        if pattern.search(stem):
+    for part, pattern in _PART_IN_HEADER:
+        if _ends_with_part(stem, pattern):
             return Tie(amount, (cells[part],), factor) if part in cells else None
     return None
 
@@ -400,8 +417,19 @@ def _subject_lines(document: Document, statements: Statements, family: str) -> l
 
 
 _SAID_AS = {"决算": ("", "支出", "决算", "支出决算"), "预算": ("", "支出", "预算", "支出预算")}
-#: A subject named with its code: "行政运行（2010601）4,702.02万元".
-_CODED = lazy_pattern(rf"([\u4e00-\u9fff]+)[（(]({OTHER})[）)]({MONEY})")
+#: The code and amount after a subject named with its code: "行政运行（2010601）4,702.02万元";
+#: the name is the Chinese characters before it (see _coded).
+_CODED = lazy_pattern(rf"[（(]({OTHER})[）)]({MONEY})")
+
+
+def _coded(marked: str):
+    """(name, code's position, amount's position) of each subject named with its code."""
+    for found in _CODED.finditer(marked):
+        start = found.start()
+        while start and is_ideograph(marked[start - 1]):
+            start -= 1
+        if start < found.start():
+            yield marked[start : found.start()], found.start(1), found.start(2)
 
 
 def _listed_lines(
@@ -436,11 +464,11 @@ def _listed_lines(
     for sentence in statements.sentences:
         if "（" not in sentence.marked and "(" not in sentence.marked:
             continue
-        for found in _CODED.finditer(sentence.marked):
-            code = sentence.token_at(found.start(2)).figure
+        for name, code_at, amount_at in _coded(sentence.marked):
+            code = sentence.token_at(code_at).figure
             if code.decimals or len(str(code.value)) not in (3, 5, 7):
                 continue
             row = table.row_by_code(str(code.value))
-            if row is not None and row_key(row.label) == row_key(found[1]):
-                add(sentence, sentence.token_at(found.start(3)), f"{found[1]}({code.value})", row)
+            if row is not None and row_key(row.label) == row_key(name):
+                add(sentence, sentence.token_at(amount_at), f"{name}({code.value})", row)
     return ties

@@ -9,7 +9,6 @@ per row, the label, the subject code, the 行次 and the value cells.
 
 from __future__ import annotations
 
-import re
 from collections import namedtuple
 from collections.abc import Iterator
 
@@ -19,7 +18,7 @@ from ..kinds import FINANCIAL, PERFORMANCE, recognise
 from ..lazy import lazy_pattern
 from ..model import Cell, Column, Figure, Footnote, Row, Segment, Span, Table
 from ..records import evolve, field, record
-from ..text import clean, key, squeeze
+from ..text import clean, is_ideograph, key, squeeze
 from .breakdowns import breakdowns
 from .captions import Meta, caption_of, locate_department, meta_of
 from .codes import SubjectCodes
@@ -307,7 +306,7 @@ def _part_name(text: str) -> str | None:
     name = key(text)
     if name in _AMOUNT_WORDS or _starts_group(text) or _is_label_word(text):
         return None
-    return name if len(name) >= 2 and re.search(r"[\u4e00-\u9fff]", name) else None
+    return name if len(name) >= 2 and any(map(is_ideograph, name)) else None
 
 
 def _part_names(header: list[_Row], marker_row: int, bounds: list[tuple[int, int]]) -> list[str | None]:
