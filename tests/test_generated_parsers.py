@@ -91,3 +91,26 @@ def test_the_compiled_built_in_packs_are_the_packs_as_read_now():
         # A pack edited since it was compiled is read from its text.
         edited = text.replace("收入决算表本年收入合计应等于各项收入之和", "收入决算表的合计等于各项收入之和")
         assert builtin_rules(name, edited) != parsed and builtin_rules(name, edited) == parse_pack(edited, name)
+
+
+def test_loading_the_parsers_imports_neither_logging_nor_dataclasses_nor_inspect():
+    code = (
+        "import sys; import budgetlint.grammars.parsers as p; p.footnote_parser().parse('3栏=1栏+2栏', 'formula');"
+        "print(sorted(m for m in ('logging', 'dataclasses', 'inspect') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_text_slice_stand_in_behaves_as_the_frozen_dataclass_it_replaces():
+    from budgetlint.grammars.parsers import TextSlice
+
+    whole = TextSlice("合计=1栏", 0, 5)
+    assert whole == TextSlice("合计=1栏", 0, 5) and hash(whole) == hash(TextSlice("合计=1栏", 0, 5))
+    assert whole != TextSlice("合计=1栏", 1, 5) and whole.is_complete_text() and len(whole) == 5
+    assert TextSlice("abc", -2, None) == TextSlice("abc", 1, 3)  # __post_init__ still runs
+    assert repr(whole) == "TextSlice(text='合计=1栏', start=0, end=5)"
+    with pytest.raises(AttributeError):
+        whole.start = 1
+    with pytest.raises(TypeError):
+        TextSlice(3, 0, 1)
