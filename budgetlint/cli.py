@@ -19,13 +19,16 @@ import io
 import os
 import sys
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from . import __version__
 from .config import LANGUAGES, PROFILE_NAMES, configured, file_matches, selection
 from .reading import NotText, read_path
 
 __all__ = ["main"]
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:  # pathlib is imported where a directory, a baseline or a configuration needs it
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FOUND = 1
@@ -66,18 +69,17 @@ def _files(paths: list[str], config) -> tuple[list[str], bool]:
     files: list[str] = []
     failed = False
     for name in paths:
-        path = Path(name)
         if name == "-":
             files.append(name)
-        elif path.is_dir():
-            found, unreadable = _walk(path, config)
+        elif os.path.isdir(name):
+            found, unreadable = _walk(name, config)
             for problem in unreadable:
                 _error(problem)
             if not found and not unreadable:
                 _error(f"{name}：目录中没有可检查的文件（{'、'.join(config.include)}）")
             failed = failed or not found or bool(unreadable)
             files.extend(map(str, found))
-        elif path.exists():
+        elif os.path.exists(name):
             files.append(name)
         else:
             _error(f"{name}：文件不存在")
@@ -85,10 +87,13 @@ def _files(paths: list[str], config) -> tuple[list[str], bool]:
     return files, failed
 
 
-def _walk(folder: Path, config) -> tuple[list[Path], list[str]]:
-    """The files under ``folder`` to check, in order, and why the folders that cannot
-    be listed and the links that lead nowhere were not read (skipping them silently
-    would pass a document unchecked)."""
+def _walk(directory: str, config) -> tuple[list[Path], list[str]]:
+    """The files under ``directory`` to check, in order, and why the folders that
+    cannot be listed and the links that lead nowhere were not read (skipping them
+    silently would pass a document unchecked)."""
+    from pathlib import Path
+
+    folder = Path(directory)
     found: list[Path] = []
     unreadable: list[str] = []
 
@@ -136,7 +141,7 @@ def _config(args: argparse.Namespace):
     from .config import Config, ConfigError, find_config, load_config
 
     try:
-        path = Path(args.config) if args.config else find_config(Path.cwd())
+        path = args.config or find_config(os.getcwd())
         return load_config(path) if path else Config()
     except ConfigError as error:
         _error(str(error))
@@ -188,9 +193,9 @@ def _check(args: argparse.Namespace) -> int:
             documents[document.source.path] = document
         diagnostics.extend(configured(found, name if name != "-" else args.stdin_filename or "-", config))
     if args.write_baseline:
-        return _write_baseline(Path(args.write_baseline), diagnostics, failed)
+        return _write_baseline(_path(args.write_baseline), diagnostics, failed)
     if args.baseline:
-        diagnostics = _without_baseline(Path(args.baseline), diagnostics)
+        diagnostics = _without_baseline(_path(args.baseline), diagnostics)
         if diagnostics is None:
             return EXIT_INPUT_ERROR
     status = EXIT_INPUT_ERROR if failed else EXIT_FOUND if diagnostics and not args.exit_zero else EXIT_OK
@@ -200,12 +205,18 @@ def _check(args: argparse.Namespace) -> int:
     return status
 
 
+def _path(name: str) -> Path:
+    from pathlib import Path
+
+    return Path(name)
+
+
 def _baseline_key(baseline: Path, diagnostic) -> tuple[str, str]:
     """A finding as a baseline knows it: its file relative to the baseline's folder
     (so that it is found from any working directory) and its fingerprint."""
-    path = Path(diagnostic.path)
+    path = _path(diagnostic.path)
     if path.exists():
-        path = Path(os.path.relpath(path.resolve(), baseline.resolve().parent))
+        path = _path(os.path.relpath(path.resolve(), baseline.resolve().parent))
     return path.as_posix(), diagnostic.fingerprint
 
 

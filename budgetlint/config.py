@@ -23,10 +23,14 @@ Read from ``budgetlint.toml`` or the ``[tool.budgetlint]`` table of
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 from .records import record
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "LANGUAGES",
@@ -98,16 +102,29 @@ def _toml():
     return tomllib
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest budgetlint.toml, or pyproject.toml with [tool.budgetlint], from ``start`` up."""
-    for folder in [start, *start.parents]:
-        own = folder / "budgetlint.toml"
-        if own.is_file():
-            return own
-        project = folder / "pyproject.toml"
-        if project.is_file():
+def _folders(start: str) -> list[str]:
+    """``start`` and the folders above it, as Path(start).parents would list them."""
+    folders = [start]
+    while True:
+        above = os.path.dirname(folders[-1]) or ("." if folders[-1] not in (".", "") else "")
+        if not above or above == folders[-1]:
+            return folders
+        folders.append(above)
+
+
+def find_config(start: Path | str) -> Path | None:
+    """The nearest budgetlint.toml, or pyproject.toml with [tool.budgetlint], from ``start`` up.
+
+    Walked with os.path: on a run without a configuration, pathlib is not needed."""
+    for folder in _folders(os.path.normpath(os.fspath(start))):
+        own = os.path.join(folder, "budgetlint.toml")
+        if os.path.isfile(own):
+            return _path(own)
+        project = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(project):
             try:
-                text = project.read_text(encoding="utf-8")
+                with open(project, encoding="utf-8") as handle:
+                    text = handle.read()
             except (OSError, UnicodeDecodeError):
                 continue
             if "budgetlint" not in text:
@@ -118,11 +135,17 @@ def find_config(start: Path) -> Path | None:
             except tomllib.TOMLDecodeError:
                 # Another tool's broken file is not ours to judge; ours is reported.
                 if "[tool.budgetlint" in text:
-                    return project
+                    return _path(project)
                 continue
             if isinstance(tool, dict) and "budgetlint" in tool:
-                return project
+                return _path(project)
     return None
+
+
+def _path(name: str) -> Path:
+    from pathlib import Path
+
+    return Path(name)
 
 
 def _strings(table: dict, name: str, path: Path) -> tuple[str, ...]:
@@ -136,6 +159,7 @@ def _strings(table: dict, name: str, path: Path) -> tuple[str, ...]:
 
 def load_config(path: Path) -> Config:
     """Read a configuration file; raises :class:`ConfigError` naming the file."""
+    path = _path(path)
     tomllib = _toml()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -213,7 +237,7 @@ def matches(code: str, symbol: str, selector: str) -> bool:
 
 def _relative(config: Config, name: str) -> str:
     """A file's path relative to the configuration's folder (as given, without one)."""
-    import os
+    from pathlib import Path
 
     path = Path(name)
     if config.path and path.exists():

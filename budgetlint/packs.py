@@ -11,9 +11,9 @@ malformed pack is a :class:`PackError` naming the file, line and column.
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 
 from .arithmetic import Interval, addable, disagreement
 from .findings import Finding, say
@@ -247,14 +247,18 @@ def builtin_packs() -> list[tuple[str, str]]:
     """The packs shipped in ``budgetlint.rules``: (name, text)."""
     import budgetlint.rules
 
-    folder = Path(budgetlint.rules.__file__).parent  # a folder on disk, as pip installs it
-    if not folder.is_dir():  # a zip import: through importlib.resources (and its zipfile) instead
-        from importlib import resources
+    folder = os.path.dirname(budgetlint.rules.__file__)  # a folder on disk, as pip installs it
+    if os.path.isdir(folder):  # (os.path, not pathlib: 5 ms less on every start)
+        found = []
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".rules"):
+                with open(os.path.join(folder, name), encoding="utf-8") as handle:
+                    found.append((name, handle.read()))
+        return found
+    from importlib import resources  # a zip import: through importlib.resources (and its zipfile)
 
-        folder = resources.files("budgetlint.rules")
-    return sorted(
-        (entry.name, entry.read_text(encoding="utf-8")) for entry in folder.iterdir() if entry.name.endswith(".rules")
-    )
+    entries = resources.files("budgetlint.rules").iterdir()
+    return sorted((entry.name, entry.read_text(encoding="utf-8")) for entry in entries if entry.name.endswith(".rules"))
 
 
 # --------------------------------------------------------------------------
