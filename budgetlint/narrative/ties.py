@@ -149,6 +149,7 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
     ties = _classes(document, statements, family) + _subject_lines(document, statements, family)
     ties += _listed_lines(document, statements, amounts, family, {id(t.amount.token) for t in ties})
     three_public = _three_public_table(document, family)
+    lines: dict[_Subject, tuple | None] = {}
     for amount in amounts:
         if amount.years and (year is None or any(y != year for y in amount.years)):
             continue
@@ -162,21 +163,29 @@ def tie(document: Document, statements: Statements) -> list[Tie]:
             if not found:
                 continue
             if subject.family == family and _owned(amount.subject[: found.start()]):
-                tables = [
-                    t
-                    for t in document.tables
-                    if t.kind == subject.kind
-                    and (t.part is None or t.part.startswith(subject.part or ""))
-                    and not t.unrecognised
-                ]
-                units = {t.unit for t in tables}
-                places = [place for t in tables for place in _places(t, subject.rows)]
-                if places and len(units) == 1:
-                    factor = WAN_PER_UNIT.get(units.pop() or "万元")
-                    if factor is not None:
-                        ties.append(Tie(amount, tuple(places), factor))
+                if subject not in lines:
+                    lines[subject] = _subject_places(document, subject)
+                if lines[subject] is not None:
+                    ties.append(Tie(amount, *lines[subject]))
             break
     return ties
+
+
+def _subject_places(document: Document, subject: _Subject) -> tuple[tuple[Place, ...], Decimal] | None:
+    """The cells a subject names and 万元 per their unit, or None where they are
+    none or printed in different units. Worked out once per subject: a document
+    N times as long has N times the amounts and the tables."""
+    tables = [
+        t
+        for t in document.tables
+        if t.kind == subject.kind and (t.part is None or t.part.startswith(subject.part or "")) and not t.unrecognised
+    ]
+    units = {t.unit for t in tables}
+    places = tuple(place for t in tables for place in _places(t, subject.rows))
+    if not places or len(units) != 1:
+        return None
+    factor = WAN_PER_UNIT.get(units.pop() or "万元")
+    return (places, factor) if factor is not None else None
 
 
 #: The parts of 三公经费 as a sentence or a table names them, then the whole:
