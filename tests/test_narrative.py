@@ -531,3 +531,21 @@ def test_a_path_in_a_table_without_codes():
     assert changed != text
     (found,) = budgetlint.lint_text(changed, select=["BL407"])
     assert "行政运行(项)" in found.message and "2617.19" in found.message.replace(",", "")
+
+
+def test_private_use_glyphs_in_the_text_are_never_read_as_numbers():
+    """PDF exporters print symbols as private-use characters, the range budgetlint
+    marks numbers with in a sentence: printed after amounts of 000, they change
+    no finding (only the columns after them)."""
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    glyphs = "\ue003\ue801\uf402\uec00"
+    lines = text.split("\n")
+    changed = [i for i, line in enumerate(lines) if "万元" in line and "。" in line][:30]
+    for i in changed:
+        lines[i] = lines[i].replace("万元", "万元" + glyphs, 1)
+
+    def findings(source: str) -> list[tuple[int, str, str]]:
+        return [(d.line, d.code, d.message) for d in budgetlint.lint_text(source, "000.txt")]
+
+    assert len(changed) == 30
+    assert findings("\n".join(lines)) == findings(text)

@@ -26,14 +26,17 @@ __all__ = ["AMOUNT", "MONEY", "OTHER", "PERCENT", "YEAR", "Sentence", "Token", "
 
 #: Marker characters: one private-use range per kind of number, so a pattern
 #: can ask for "an amount" or "a percentage" with a character class.
-_BASES = {"money": 0xE000, "percent": 0xE800, "year": 0xF000, "number": 0xF400}
+#: The ranges are as narrow as the 1,024 numbers a sentence may mark: the
+#: compiler of a pattern visits every character of a class.
+_BASES = {"money": 0xE000, "percent": 0xE400, "year": 0xE800, "number": 0xEC00}
 _SPAN = 0x400
-MONEY = "[\ue000-\ue7ff]"
-PERCENT = "[\ue800-\uefff]"
-YEAR = "[\uf000-\uf3ff]"
-OTHER = "[\uf400-\uf7ff]"
+MONEY = "[\ue000-\ue3ff]"
+PERCENT = "[\ue400-\ue7ff]"
+YEAR = "[\ue800-\uebff]"
+OTHER = "[\uec00-\uefff]"
 #: Any marker at all.
-AMOUNT = "[\ue000-\uf7ff]"
+AMOUNT = "[\ue000-\uefff]"
+_FIRST, _LAST = "\ue000", "\uefff"
 
 
 # Starts at a digit, for speed; a number that continues another ("5" of "1,2345",
@@ -174,7 +177,20 @@ class Sentence:
 
 
 def _is_marker(character: str) -> bool:
-    return 0xE000 <= ord(character) < 0xF800
+    return _FIRST <= character <= _LAST
+
+
+def stops_subject(character: str) -> bool:
+    """A marker that ends the words before it: any number's but a year's ("2020年")."""
+    return _FIRST <= character <= _LAST and not "\ue800" <= character <= "\uebff"
+
+
+def _unmarked(text: str) -> str:
+    """``text`` with the characters of the marker ranges that it prints itself (a
+    PDF's private-use glyphs) read as an unknown symbol, never as a number."""
+    if not text or max(text) < _FIRST:
+        return text
+    return "".join("\ufffd" if _FIRST <= character <= _LAST else character for character in text)
 
 
 def _marker_index(character: str) -> int:
@@ -200,7 +216,7 @@ def _joined(passage: Passage) -> tuple[str, _Runs]:
     length = 0
     previous = ""
     for segment in passage.segments:
-        text = segment.text
+        text = _unmarked(segment.text)
         if _FULL_WIDTH.search(text):
             text = text.translate(TO_ASCII)
         gap_start = 0

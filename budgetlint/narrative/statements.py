@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from ..lazy import lazy_pattern
 from ..records import record
-from .sentences import AMOUNT, MONEY, OTHER, PERCENT, YEAR, Sentence, Token
+from .sentences import AMOUNT, MONEY, OTHER, PERCENT, YEAR, Sentence, Token, stops_subject
 
 __all__ = [
     "Amount",
@@ -84,7 +84,7 @@ def _subject_of(sentence: Sentence, position: int) -> str:
         if character in "）)" and marked[start - 3 : start - 1] in _LEVEL_MARKS:
             start -= 3  # "社会保障和就业支出(类)": the level is part of the name
             continue
-        if character in _STOP or ("\ue000" <= character < "\uf000") or ("\uf400" <= character < "\uf800"):
+        if character in _STOP or stops_subject(character):
             break
         start -= 1
     return marked[start:position]
