@@ -178,7 +178,8 @@ def relint(repeat: int) -> None:
 
         def lint(source, uri=uri):
             found, _problem, _read = lint_source(source, uri)
-            [lsp_diagnostic(d, None) for d in found]
+            uris = {d.path: uri for d in found}  # as the server does
+            [lsp_diagnostic(d, None, uris) for d in found]
 
         lint(text)
         ours = min(fastest([lambda edit=edit: lint(edit) for edit in edits], repeat))

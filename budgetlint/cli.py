@@ -396,8 +396,12 @@ def _lsp(diagnostics: list) -> dict:
     from .lsp import file_uri, lsp_diagnostic
 
     by_file: dict = {}
+    uris: dict = {}
+    documentation = _documentation()
     for d in diagnostics:
-        by_file.setdefault(file_uri(d.path), []).append(lsp_diagnostic(d, _documentation()))
+        if d.path not in uris:
+            uris[d.path] = file_uri(d.path)
+        by_file.setdefault(uris[d.path], []).append(lsp_diagnostic(d, documentation, uris))
     return by_file
 
 

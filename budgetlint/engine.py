@@ -72,6 +72,12 @@ class Context:
         #: What the last lint of the same file worked out (see lint_document).
         self._earlier = earlier
 
+    def remembered(self, name: str) -> dict | None:
+        """What the last lint of the same file kept under ``name``, for an analysis to
+        reuse what it worked out of the tables that are unchanged (the language
+        server lints a document again on every edit); None outside the server."""
+        return None if self._earlier is None else self._earlier.setdefault(name, {})
+
     def shared(self, analysis: Callable[["Context"], object]):
         """``analysis(self)``, worked out once however many rules ask for it: the way a
         family shares an analysis of its own without the engine knowing of it."""
@@ -84,7 +90,7 @@ class Context:
         """The document's footnote formulas compiled against their tables."""
         from .footnote_checks import compile_footnotes
 
-        return compile_footnotes(self.document)
+        return compile_footnotes(self.document, self.remembered("footnotes"))
 
     @functools.cached_property
     def footnote_relations(self) -> frozenset:
@@ -282,8 +288,9 @@ def lint_document(
     """Run ``rules`` (all by default) over ``document``; diagnostics in file order, their
     messages in ``language`` ("zh"; "en" where a rule gives an English template).
     ``earlier`` (a dict, empty at first) keeps what this lint works out of the running
-    text, for the next lint of the same file: the language server keeps one per open
-    document, so that an edit in a table does not read the text again.
+    text and of each table (footnote formulas, 绩效 sheets), for the next lint of the
+    same file: the language server keeps one per open document, so that an edit
+    works out again only what it touched.
     Raises ValueError for a ``scoring`` profile or a language that does not exist."""
     from .config import LANGUAGES, PROFILE_NAMES
 

@@ -223,19 +223,32 @@ def bind(formula: Formula, parts: list[Table], statement: str) -> list[Check]:
     return [evolve(check, statement=statement, related=()) for check in compiler.checks]
 
 
-def compile_footnotes(document: Document) -> Compiled:
-    """Every footnote formula of the document, compiled against its table."""
+def compile_footnotes(document: Document, earlier: dict | None = None) -> Compiled:
+    """Every footnote formula of the document, compiled against its table.
+
+    ``earlier`` (see Context.remembered) keeps each printed table's compilation
+    from one call to the next: a table read again as the same object is not
+    compiled again."""
     problems: list[Problem] = []
     checks: list[Check] = []
+    kept: dict = {}
     for parts in document.blocks():
         if not parts[0].footnotes:
             continue
-        compiler = _Compiler(parts)
-        for footnote in parts[0].footnotes:
-            for printed in formulas_in(footnote):
-                compiler.compile(printed)
-        problems.extend(compiler.problems)
-        checks.extend(compiler.checks)
+        key = tuple(map(id, parts))  # the tables themselves are kept with it: no id is reused
+        found = earlier.get(key) if earlier is not None else None
+        if found is None:
+            compiler = _Compiler(parts)
+            for footnote in parts[0].footnotes:
+                for printed in formulas_in(footnote):
+                    compiler.compile(printed)
+            found = (tuple(parts), tuple(compiler.problems), tuple(compiler.checks))
+        kept[key] = found
+        problems.extend(found[1])
+        checks.extend(found[2])
+    if earlier is not None:
+        earlier.clear()
+        earlier.update(kept)
     return Compiled(tuple(problems), tuple(checks))
 
 

@@ -34,8 +34,16 @@ def file_uri(path: str) -> str:
     return Path(path).resolve().as_uri() if path not in ("-", "<stdin>") else path
 
 
-def lsp_diagnostic(diagnostic, documentation: str | None = None) -> dict:
-    """An LSP ``Diagnostic`` (as JSON) for a finding."""
+def lsp_diagnostic(diagnostic, documentation: str | None = None, uris: dict | None = None) -> dict:
+    """An LSP ``Diagnostic`` (as JSON) for a finding. ``uris`` holds the URI of each
+    path already seen, to share among the findings of one report: resolving a path
+    takes system calls, and a finding names several places of its file."""
+    uris = {} if uris is None else uris
+
+    def uri(path: str) -> str:
+        if path not in uris:
+            uris[path] = file_uri(path)
+        return uris[path]
 
     def position(line: int, column: int) -> dict:
         return {"line": line - 1, "character": column - 1}
@@ -51,7 +59,7 @@ def lsp_diagnostic(diagnostic, documentation: str | None = None) -> dict:
         "relatedInformation": [
             {
                 "location": {
-                    "uri": file_uri(item.path),
+                    "uri": uri(item.path),
                     "range": {
                         "start": position(item.line, item.column),
                         "end": position(item.end_line or item.line, item.end_column or item.column),

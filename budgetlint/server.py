@@ -221,7 +221,8 @@ def serve() -> None:
             told.add(problem)
             server.window_show_message(types.ShowMessageParams(type=types.MessageType.Warning, message=problem))
         found[uri] = diagnostics
-        as_json = [lsp_diagnostic(d, reference) for d in diagnostics]
+        uris = {d.path: uri for d in diagnostics}  # the open document, whatever its path
+        as_json = [lsp_diagnostic(d, reference, uris) for d in diagnostics]
         for item in as_json:
             for related in item["relatedInformation"]:
                 related["location"]["uri"] = uri  # the same open document, whatever its path

@@ -32,7 +32,7 @@ def _sheets(context: Context):
 
 
 def _read(context: Context):
-    return read_sheets(context.document)
+    return read_sheets(context.document, context.remembered("sheets"))
 
 
 def _profiles(context: Context) -> dict:

@@ -224,3 +224,42 @@ def test_linting_again_after_an_edit_in_a_table_keeps_the_statements_of_the_text
         in_text, "000.txt"
     )
     assert earlier["statements"] is not statements
+
+
+def _retype_in(text: str, table) -> str:
+    """``text`` with the last digit of the first figure of ``table`` retyped."""
+    span = next(c.figure.span for r in table.rows for c in r.cells if c is not None and c.figure is not None)
+    lines = text.split("\n")
+    line = lines[span.line - 1]
+    digit = line[span.end_column - 2]
+    lines[span.line - 1] = line[: span.end_column - 2] + ("1" if digit != "1" else "2") + line[span.end_column - 1 :]
+    return "\n".join(lines)
+
+
+def test_linting_again_after_an_edit_compiles_and_reads_only_the_tables_it_touched():
+    """The server's re-lint: footnote formulas and 绩效 sheets are worked out again
+    only for the table edited, and the findings are a fresh lint's."""
+    import budgetlint
+    from budgetlint.engine import lint_document
+    from budgetlint.reading.layout import read_text
+
+    text = SEEDS["000"].read_text(encoding="utf-8")
+    read_earlier: dict = {}
+    lint_earlier: dict = {}
+
+    def lint(source: str) -> list:
+        return lint_document(read_text(source, "000.txt", read_earlier), earlier=lint_earlier)
+
+    assert lint(text) == budgetlint.lint_text(text, "000.txt")
+    document = budgetlint.read_text(text, "000.txt")
+    for name, table in (
+        ("footnotes", next(t for t in document.tables if t.footnotes)),
+        ("sheets", next(t for t in document.tables if t.kind == "项目支出绩效自评表")),
+    ):
+        before = dict(lint_earlier[name])
+        edited = _retype_in(text, table)
+        assert lint(edited) == budgetlint.lint_text(edited, "000.txt")
+        after = lint_earlier[name]
+        kept = [key for key in after if key in before and after[key] is before[key]]
+        assert len(after) == len(before) and 0 < len(kept) == len(after) - 1, name
+        assert lint(text) == budgetlint.lint_text(text, "000.txt")
