@@ -785,5 +785,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT_ERROR
 
 
+def run() -> None:
+    """The command's entry point: :func:`main`, then an exit that does not tear the
+    interpreter down. Freeing every module and the document model takes some 10 ms
+    of a 100 ms run and serves nothing: main has closed its files and shut down its
+    workers, and the standard streams are flushed here (mypy ends the same way)."""
+    status = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a reader gone away, a stream already closed
+            pass
+    os._exit(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -282,3 +282,17 @@ def test_tables_show_text_that_looks_like_markup_as_text(tmp_path, capsys):
     assert main(["tables", str(document)]) == 0
     out = capsys.readouterr().out
     assert "[/td] 金额" in out and "[bold]合计" in out
+
+
+def test_the_command_ends_without_tearing_down_yet_loses_no_output(tmp_path, capsys):
+    """`budgetlint` exits through os._exit after main(): what it printed or wrote is
+    all there, and the status is main's."""
+    report = tmp_path / "report.html"
+    done = subprocess.run(
+        [sys.executable, "-m", "budgetlint", str(SEEDS["000"]), "--format", "html", "--output", str(report)],
+        capture_output=True,
+    )
+    assert done.returncode == 1 and report.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    done = subprocess.run([sys.executable, "-m", "budgetlint", str(SEEDS["000"])], capture_output=True, text=True)
+    assert main([str(SEEDS["000"])]) == done.returncode == 1
+    assert done.stdout == capsys.readouterr().out and done.stdout.count("BL") == 19
