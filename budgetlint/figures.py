@@ -107,7 +107,8 @@ def parse_number(text: str) -> Number | None:
     Surrounding blanks are ignored; ``start``/``end`` delimit the figure
     itself inside ``text``.
     """
-    translated = text.translate(TO_ASCII)
+    # (translate costs a dictionary look-up a character: most cells need none)
+    translated = text.translate(TO_ASCII) if not text.isascii() or "\t" in text else text
     end = len(translated.rstrip(" \r\n"))
     start = len(translated) - len(translated.lstrip(" \r\n"))
     if start >= end:

@@ -121,15 +121,12 @@ def _figure(raw: RawRow, i: int, text: str, span: Span) -> Figure | None:
     return Figure(number.value, number.decimals, number.percent, span, number.unit)
 
 
-def _model_cell(row: _Row, i: int) -> Cell | None:
-    """The model of cell ``i``; ``None`` when it prints nothing at all."""
-    text = row.texts[i]
-    if not text:
-        return None
-    span = _cell_span(row.raw, i, text)
+def _model_cell(raw: RawRow, i: int, text: str) -> Cell:
+    """The model of cell ``i``, whose cleaned text ``text`` prints something."""
+    span = _cell_span(raw, i, text)
     if text in EMPTY_MARKS:  # already cleaned, so no need to strip again
         return Cell("", span, None)
-    return Cell(text, span, _figure(row.raw, i, text, span))
+    return Cell(text, span, _figure(raw, i, text, span))
 
 
 # --------------------------------------------------------------------------
@@ -461,15 +458,21 @@ def _rows(
             code, names = codes.read(label_texts)
         else:
             code, names = None, label_texts
-        label_span = next((_cell_span(row.raw, c, texts[c]) for c in labels if texts[c]), None)
+        raw = row.raw
+        label_span = None
+        for c in labels:
+            if texts[c]:
+                label_span = _cell_span(raw, c, texts[c])
+                break
         number = number_span = None
         if number_column is not None and number_column < width:
             number = _number(texts[number_column])
             if number is not None:
-                number_span = _cell_span(row.raw, number_column)
-        cells = tuple(_model_cell(row, c) if c < width else None for c in value_columns)
+                number_span = _cell_span(raw, number_column)
+        # (a list, not a generator: a row's cells are built in one go)
+        cells = tuple([_model_cell(raw, c, texts[c]) if c < width and texts[c] else None for c in value_columns])
         label = squeeze("".join(names))
-        rows.append(Row(row.raw.lines[start], label, code, number, cells, label_span, number_span, segment))
+        rows.append(Row(raw.lines[start], label, code, number, cells, label_span, number_span, segment))
     return rows
 
 
