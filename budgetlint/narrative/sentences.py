@@ -171,13 +171,10 @@ class Sentence:
 
     def words(self, start: int, end: int) -> str:
         """``marked[start:end]`` with each marker written as its figure."""
-        return "".join(
-            _figure_text(self.token(_marker_index(c))) if _is_marker(c) else c for c in self.marked[start:end]
-        )
+        return _ANY_MARKER.sub(lambda found: _figure_text(self.token(_marker_index(found[0]))), self.marked[start:end])
 
 
-def _is_marker(character: str) -> bool:
-    return _FIRST <= character <= _LAST
+_ANY_MARKER = lazy_pattern(AMOUNT)
 
 
 def stops_subject(character: str) -> bool:
@@ -188,9 +185,7 @@ def stops_subject(character: str) -> bool:
 def _unmarked(text: str) -> str:
     """``text`` with the characters of the marker ranges that it prints itself (a
     PDF's private-use glyphs) read as an unknown symbol, never as a number."""
-    if not text or max(text) < _FIRST:
-        return text
-    return "".join("\ufffd" if _FIRST <= character <= _LAST else character for character in text)
+    return _ANY_MARKER.sub("\ufffd", text) if _ANY_MARKER.search(text) else text
 
 
 def _marker_index(character: str) -> int:
