@@ -626,10 +626,15 @@ class _Formatter(argparse.HelpFormatter):
     through shutil, whose import (3 ms) every run paid, help or not."""
 
     def __init__(self, prog: str) -> None:
-        try:
-            width = int(os.environ.get("COLUMNS", "0")) or os.get_terminal_size(sys.__stdout__.fileno()).columns
-        except (AttributeError, ValueError, OSError):
-            width = 80
+        try:  # as shutil.get_terminal_size: COLUMNS, else the terminal's, else 80
+            width = int(os.environ.get("COLUMNS", "0"))
+        except ValueError:
+            width = 0
+        if width <= 0:
+            try:
+                width = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+            except (AttributeError, ValueError, OSError):
+                width = 80
         super().__init__(prog, width=width - 2)
 
 

@@ -296,3 +296,14 @@ def test_the_command_ends_without_tearing_down_yet_loses_no_output(tmp_path, cap
     done = subprocess.run([sys.executable, "-m", "budgetlint", str(SEEDS["000"])], capture_output=True, text=True)
     assert main([str(SEEDS["000"])]) == done.returncode == 1
     assert done.stdout == capsys.readouterr().out and done.stdout.count("BL") == 19
+
+
+@pytest.mark.parametrize("columns", ["", "50", "200", "-3", "abc"])
+def test_help_is_as_wide_as_argparse_would_make_it(monkeypatch, columns):
+    """The help formatter finds the width without shutil, as shutil would."""
+    import argparse
+
+    from budgetlint.cli import _Formatter
+
+    monkeypatch.setenv("COLUMNS", columns)
+    assert _Formatter("budgetlint")._width == argparse.HelpFormatter("budgetlint")._width
