@@ -21,6 +21,7 @@ from types import ModuleType
 
 from .collection import fewer_collections
 from .findings import Diagnostic, Finding, Message, Related, Severity, say
+from .kept import Kept
 from .model import Document, Source, Span
 from .records import evolve, field, record
 
@@ -72,11 +73,10 @@ class Context:
         #: What the last lint of the same file worked out (see lint_document).
         self._earlier = earlier
 
-    def remembered(self, name: str) -> dict | None:
-        """What the last lint of the same file kept under ``name``, for an analysis to
-        reuse what it worked out of the tables that are unchanged (the language
-        server lints a document again on every edit); None outside the server."""
-        return None if self._earlier is None else self._earlier.setdefault(name, {})
+    def remembered(self, name: str) -> Kept:
+        """What the last lint of the same file kept for the analysis ``name`` (see
+        :mod:`budgetlint.kept`); nothing outside the language server."""
+        return Kept(None if self._earlier is None else self._earlier.setdefault(name, {}))
 
     def shared(self, analysis: Callable[["Context"], object]):
         """``analysis(self)``, worked out once however many rules ask for it: the way a
@@ -103,12 +103,9 @@ class Context:
         those of the last lint of the same file when its paragraphs are the same."""
         from .narrative import statements_of
 
-        earlier, paragraphs = self._earlier, self.document.paragraphs
-        if earlier is not None and earlier.get("paragraphs") == paragraphs:
-            return earlier["statements"]
-        found = statements_of(self.document)
-        if earlier is not None:
-            earlier.update(paragraphs=paragraphs, statements=found)
+        kept = self.remembered("statements")
+        found = kept.get(self.document.paragraphs, lambda: statements_of(self.document))
+        kept.keep()
         return found
 
     @functools.cached_property

@@ -15,6 +15,7 @@ from decimal import Decimal
 from .arithmetic import disagreement
 from .findings import Finding, say
 from .formulas import COLUMN, Formula, Operand, PrintedFormula, formulas_in, render
+from .kept import Kept
 from .model import Cell, Column, Document, Row, Span, Table
 from .places import row_name
 from .records import evolve, record
@@ -223,33 +224,28 @@ def bind(formula: Formula, parts: list[Table], statement: str) -> list[Check]:
     return [evolve(check, statement=statement, related=()) for check in compiler.checks]
 
 
-def compile_footnotes(document: Document, earlier: dict | None = None) -> Compiled:
-    """Every footnote formula of the document, compiled against its table.
-
-    ``earlier`` (see Context.remembered) keeps each printed table's compilation
-    from one call to the next: a table read again as the same object is not
+def compile_footnotes(document: Document, kept: Kept | None = None) -> Compiled:
+    """Every footnote formula of the document, compiled against its table; a printed
+    table that ``kept`` holds from the last lint (the same objects) is not
     compiled again."""
+    kept = kept or Kept(None)
     problems: list[Problem] = []
     checks: list[Check] = []
-    kept: dict = {}
     for parts in document.blocks():
-        if not parts[0].footnotes:
-            continue
-        key = tuple(map(id, parts))  # the tables themselves are kept with it: no id is reused
-        found = earlier.get(key) if earlier is not None else None
-        if found is None:
-            compiler = _Compiler(parts)
-            for footnote in parts[0].footnotes:
-                for printed in formulas_in(footnote):
-                    compiler.compile(printed)
-            found = (tuple(parts), tuple(compiler.problems), tuple(compiler.checks))
-        kept[key] = found
-        problems.extend(found[1])
-        checks.extend(found[2])
-    if earlier is not None:
-        earlier.clear()
-        earlier.update(kept)
+        if parts[0].footnotes:
+            found = kept.get_for(tuple(parts), lambda parts=parts: _compiled_block(parts))
+            problems.extend(found.problems)
+            checks.extend(found.checks)
+    kept.keep()
     return Compiled(tuple(problems), tuple(checks))
+
+
+def _compiled_block(parts: list[Table]) -> Compiled:
+    compiler = _Compiler(parts)
+    for footnote in parts[0].footnotes:
+        for printed in formulas_in(footnote):
+            compiler.compile(printed)
+    return Compiled(tuple(compiler.problems), tuple(compiler.checks))
 
 
 # --------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..collection import fewer_collections
 from ..figures import find_numbers, parse_number
 from ..findings import Diagnostic
+from ..kept import Kept
 from ..kinds import FINANCIAL, recognise
 from ..lazy import lazy_pattern
 from ..model import Document, Heading, Paragraph, Segment, Source, Span
@@ -208,7 +209,7 @@ def _same_title(title: str, other: str | None) -> bool:
 class _Reader:
     def __init__(self, source: Source, earlier: dict | None = None) -> None:
         self.source = source
-        self.earlier = earlier
+        self.kept = Kept(earlier)
         self.physical: list[PhysicalTable] = []
         self.problems: list[Diagnostic] = []
         self.unread: list[tuple[int, str]] = []
@@ -347,14 +348,16 @@ class _Reader:
             return
         self.paragraph.append(Segment(number, 1, text))
 
-    def tables(self, physical: PhysicalTable, block: int, year: int | None, built: dict):
-        """The logical tables of a printed one and its problems: as the earlier reading
-        built them if it printed the same table, else built now (and kept in ``built``)."""
-        if self.earlier is None:
+    def tables(self, physical: PhysicalTable, block: int, year: int | None):
+        """The logical tables of a printed one and its problems: as the last reading
+        built them if it printed the same table, else built now."""
+
+        def build():
             return build_tables(physical, block, self.source.path, year)
-        printed = _printed(physical, block, self.source.path, year)
-        found = built[printed] = self.earlier.get(printed) or build_tables(physical, block, self.source.path, year)
-        return found
+
+        if not self.kept.active:
+            return build()
+        return self.kept.get(_printed(physical, block, self.source.path, year), build)
 
     def read(self) -> Document:
         items = split_blocks(self.source.lines)
@@ -369,14 +372,11 @@ class _Reader:
         year_match = _YEAR.search("\n".join(self.source.lines[:30]))
         year = int(year_match[1]) if year_match else None
         tables = []
-        built: dict = {}
         for block, physical in enumerate(self.physical):
-            logical, problems = self.tables(physical, block, year, built)
+            logical, problems = self.tables(physical, block, year)
             self.problems.extend(problems)
             tables.extend(logical)
-        if self.earlier is not None:
-            self.earlier.clear()
-            self.earlier.update(built)  # only this reading's tables: memory stays one reading's
+        self.kept.keep()  # only this reading's tables: memory stays one reading's
         if not tables and not any(_DIGIT.search(line) for line in self.source.lines):
             self.problems.append(_nothing_to_check(self.source))
         problems = sorted(self.problems, key=lambda d: (d.line, d.column, d.code))
