@@ -92,6 +92,6 @@ _WORDS = [
 @given(st.lists(st.sampled_from(_WORDS), max_size=8).map("".join))
 def test_ties_match_what_their_patterns_matched(text):
     assert ties._owned(text) == bool(_OLD_OWNER.search(text))
-    for (_, pattern), old in zip(ties._PART_IN_HEADER, _OLD_PARTS, strict=True):
+    for (_, pattern), old in zip(ties._PARTS, _OLD_PARTS, strict=True):
         assert ties._ends_with_part(text, pattern) == bool(old.search(text)), (text, old.pattern)
     assert list(ties._coded(text)) == [(m[1], m.start(2), m.start(3)) for m in _OLD_CODED.finditer(text)]

@@ -28,15 +28,21 @@ __all__ = ["AMOUNT", "MONEY", "OTHER", "PERCENT", "YEAR", "Sentence", "Token", "
 #: can ask for "an amount" or "a percentage" with a character class.
 #: The ranges are as narrow as the 1,024 numbers a sentence may mark: the
 #: compiler of a pattern visits every character of a class.
-_BASES = {"money": 0xE000, "percent": 0xE400, "year": 0xE800, "number": 0xEC00}
 _SPAN = 0x400
-MONEY = "[\ue000-\ue3ff]"
-PERCENT = "[\ue400-\ue7ff]"
-YEAR = "[\ue800-\uebff]"
-OTHER = "[\uec00-\uefff]"
+_BASES = {"money": 0xE000, "percent": 0xE000 + _SPAN, "year": 0xE000 + 2 * _SPAN, "number": 0xE000 + 3 * _SPAN}
+
+
+def _markers(first: str, last: str) -> str:
+    """The character class of the markers of kinds ``first`` to ``last``."""
+    return f"[{chr(_BASES[first])}-{chr(_BASES[last] + _SPAN - 1)}]"
+
+
+MONEY = _markers("money", "money")
+PERCENT = _markers("percent", "percent")
+YEAR = _markers("year", "year")
+OTHER = _markers("number", "number")
 #: Any marker at all.
-AMOUNT = "[\ue000-\uefff]"
-_FIRST, _LAST = "\ue000", "\uefff"
+AMOUNT = _markers("money", "number")
 
 
 # Starts at a digit, for speed; a number that continues another ("5" of "1,2345",
@@ -179,13 +185,23 @@ _ANY_MARKER = lazy_pattern(AMOUNT)
 
 def stops_subject(character: str) -> bool:
     """A marker that ends the words before it: any number's but a year's ("2020年")."""
-    return _FIRST <= character <= _LAST and not "\ue800" <= character <= "\uebff"
+    kind = _marker_kind(character)
+    return kind is not None and kind != "year"
 
 
 def _unmarked(text: str) -> str:
     """``text`` with the characters of the marker ranges that it prints itself (a
     PDF's private-use glyphs) read as an unknown symbol, never as a number."""
     return _ANY_MARKER.sub("\ufffd", text) if _ANY_MARKER.search(text) else text
+
+
+def _marker_kind(character: str) -> str | None:
+    """The kind of number a marker stands for; None for any other character."""
+    offset = ord(character) - _BASES["money"]
+    return _KINDS[offset // _SPAN] if 0 <= offset < len(_KINDS) * _SPAN else None
+
+
+_KINDS = tuple(_BASES)
 
 
 def _marker_index(character: str) -> int:

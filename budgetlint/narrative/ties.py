@@ -83,13 +83,18 @@ _DEPARTMENT = "部门|单位|局|院|厅|委|会|办公室|中心|站|所|处"
 _OWNER = lazy_pattern(rf"(?:{_DEPARTMENT}|说明|情况|[一二三四五六七八九十]、)$")
 
 
-def _owned(before: str) -> bool:
-    """Whether the text ``before`` a subject lets it speak of the whole department:
-    nothing, anything but a Chinese character, or one of the words of _OWNER.
+def _opens(text: str, end: int, words) -> bool:
+    """Whether ``text[:end]`` may stand before a name: nothing, anything but a
+    Chinese character, or one of ``words`` (a pattern ending in "$").
 
-    The character is compared here rather than with "[^\u4e00-\u9fff]" in the
+    The character is compared here rather than with "[^\u4e00-\u9fff]" in a
     pattern: that class alone takes 1.5 ms to compile."""
-    return not before or not is_ideograph(before[-1]) or _OWNER.search(before) is not None
+    return not end or not is_ideograph(text[end - 1]) or words.search(text, 0, end) is not None
+
+
+def _owned(before: str) -> bool:
+    """Whether the text ``before`` a subject lets it speak of the whole department."""
+    return _opens(before, len(before), _OWNER)
 
 
 @record
@@ -199,22 +204,18 @@ _THREE_PUBLIC = (
     ("三公", r"三公经费(?:财政拨款)?(?:支出)?(?:合计|小计|总额)?"),
     ("机关运行", r"机关运行经费"),  # not a part, but printed beside them in some 三公 tables
 )
-_PART_IN_HEADER = tuple((part, lazy_pattern(pattern)) for part, pattern in _THREE_PUBLIC)
+#: Each part's name as a pattern: in a 三公 table's header, or at the end of an amount's subject.
+_PARTS = tuple((part, lazy_pattern(pattern)) for part, pattern in _THREE_PUBLIC)
 #: The words that may stand before a part's name at the end of an amount's subject.
 _BEFORE_PART = lazy_pattern(rf"(?:安排的?|其中|三公经费|财政拨款的?|一般公共预算|中|{_DEPARTMENT})$")
 
 
 def _ends_with_part(stem: str, pattern) -> bool:
-    """Whether ``stem`` ends with the part's name, with nothing, anything but a
-    Chinese character, or one of the words of _BEFORE_PART before it (compared by
-    hand, as in _owned)."""
+    """Whether ``stem`` ends with the part's name, opened as _opens says with the
+    words of _BEFORE_PART."""
     if pattern.search(stem) is None:
         return False
-    return any(
-        pattern.fullmatch(stem, start)
-        and (not start or not is_ideograph(stem[start - 1]) or _BEFORE_PART.search(stem, 0, start))
-        for start in range(len(stem) + 1)
-    )
+    return any(pattern.fullmatch(stem, start) and _opens(stem, start, _BEFORE_PART) for start in range(len(stem) + 1))
 
 
 _STATED_AS = lazy_pattern(r"(?:支出|预算|决算|安排|数|合计)*$")
@@ -226,7 +227,7 @@ _VEHICLE_PARTS = {"购置费": "购置", "运行费": "运行", "运行维护费
 
 def _three_public_part(text: str) -> str | None:
     text = key(text).replace("（", "(").replace("）", ")")
-    return next((part for part, pattern in _PART_IN_HEADER if pattern.search(text)), None)
+    return next((part for part, pattern in _PARTS if pattern.search(text)), None)
 
 
 def _three_public_table(document: Document, family: str):
@@ -278,7 +279,7 @@ def _three_public_tie(amount: Amount, family: str, cells: dict, factor: Decimal)
     if (family == "决算") != ("决算" in said[0]):
         return None
     stem = amount.subject[: said.start()]
-    for part, pattern in _PART_IN_HEADER:
+    for part, pattern in _PARTS:
         if _ends_with_part(stem, pattern):
             return Tie(amount, (cells[part],), factor) if part in cells else None
     return None
